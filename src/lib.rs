@@ -1,0 +1,32 @@
+//! rasad (رصد, "monitoring") turns Arabic news reports about terrorism and
+//! counter-terrorism in Syria and Iraq into structured, verifiable events.
+//!
+//! Every field rasad reports carries the byte span of the original text it was
+//! read from, so a person can check it.
+//!
+//! ```
+//! use rasad::normalize::Normalizer;
+//! use rasad::Span;
+//!
+//! let report = "قُتِلَ جنديان في كمينٍ قرب تَدْمُر";
+//! let norm = Normalizer::new().normalize(report);
+//! assert_eq!(norm.as_str(), "قتل جنديان في كمين قرب تدمر");
+//!
+//! let at = norm.as_str().find("تدمر").unwrap();
+//! let span: Span = norm.original_span(Span::new(at, at + "تدمر".len()));
+//! assert_eq!(&report[span], "تَدْمُر");
+//! ```
+//!
+//! # Pipeline
+//!
+//! Data flows one way through one module per stage:
+//!
+//! 1. [`normalize`]: Arabic normalization with an [`normalize::OffsetMap`]
+//!    back to the original bytes.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod normalize;
+mod span;
+
+pub use span::Span;
