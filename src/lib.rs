@@ -23,10 +23,18 @@
 //!
 //! 1. [`normalize`]: Arabic normalization with an [`normalize::OffsetMap`]
 //!    back to the original bytes.
+//! 2. [`lexicon`]: the one Aho-Corasick scanner, searched at word starts
+//!    through Arabic proclitics; [`gazetteer`]: places, actors and people,
+//!    their data files and their matches.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod gazetteer;
+pub mod lexicon;
 pub mod normalize;
+pub mod number;
 mod span;
+pub mod time;
+pub mod token;
 
 pub use span::Span;

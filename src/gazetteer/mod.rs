@@ -1,0 +1,1097 @@
+//! Stage 2: gazetteers of places, actors and people, and finding them in text.
+//!
+//! The data are tab-separated files in `gazetteers/` (formats in
+//! `gazetteers/README.md`), compiled into the crate and parsed once on first
+//! use ([`Gazetteer::embedded`]). A [`GazetteerBuilder`] adds user files or
+//! replaces the defaults. Aliases are registered in the one
+//! [`Lexicon`](crate::lexicon::Lexicon) and found through Arabic proclitics.
+//!
+//! # Examples
+//!
+//! ```
+//! use rasad::gazetteer::{Entity, Gazetteer};
+//!
+//! let text = "قتل ثلاثة عناصر من قسد في هجوم لداعش قرب بلدة الشحيل بريف دير الزور";
+//! let g = Gazetteer::embedded();
+//! let found: Vec<(&str, &str)> = g
+//!     .find_iter(text)
+//!     .map(|m| (m.entity.id(), &text[m.span]))
+//!     .collect();
+//! assert!(found.contains(&("sdf", "قسد")));
+//! assert!(found.contains(&("isis", "لداعش")));
+//! assert!(found.iter().any(|(_, t)| *t == "دير الزور"));
+//! ```
+
+mod tsv;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use once_cell::sync::{Lazy, OnceCell};
+
+use crate::lexicon::{Entry, Hit, Lexicon, LexiconBuilder, Tag};
+use crate::normalize::Normalizer;
+use crate::span::Span;
+pub use tsv::{GazetteerError, GazetteerErrorKind};
+use tsv::{Row, Table};
+
+const PLACES_TSV: &str = include_str!("../../gazetteers/places.tsv");
+const ACTORS_TSV: &str = include_str!("../../gazetteers/actors.tsv");
+const PEOPLE_TSV: &str = include_str!("../../gazetteers/people.tsv");
+
+/// What kind of place a [`Place`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(missing_docs)]
+pub enum PlaceKind {
+    Country,
+    Governorate,
+    District,
+    Subdistrict,
+    City,
+    Town,
+    Village,
+    Neighbourhood,
+    Camp,
+    Prison,
+    Airbase,
+    OilField,
+    Region,
+}
+
+impl PlaceKind {
+    const ALL: [PlaceKind; 13] = [
+        PlaceKind::Country,
+        PlaceKind::Governorate,
+        PlaceKind::District,
+        PlaceKind::Subdistrict,
+        PlaceKind::City,
+        PlaceKind::Town,
+        PlaceKind::Village,
+        PlaceKind::Neighbourhood,
+        PlaceKind::Camp,
+        PlaceKind::Prison,
+        PlaceKind::Airbase,
+        PlaceKind::OilField,
+        PlaceKind::Region,
+    ];
+
+    /// The name used in the data files and the output (`oil_field`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::Governorate => "governorate",
+            PlaceKind::District => "district",
+            PlaceKind::Subdistrict => "subdistrict",
+            PlaceKind::City => "city",
+            PlaceKind::Town => "town",
+            PlaceKind::Village => "village",
+            PlaceKind::Neighbourhood => "neighbourhood",
+            PlaceKind::Camp => "camp",
+            PlaceKind::Prison => "prison",
+            PlaceKind::Airbase => "airbase",
+            PlaceKind::OilField => "oil_field",
+            PlaceKind::Region => "region",
+        }
+    }
+
+    /// Parses a kind as written in the data files.
+    pub fn parse(s: &str) -> Option<PlaceKind> {
+        PlaceKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Which of several places sharing a name a bare mention means, lower
+    /// first: a governorate before the city of the same name (إدلب، الرقة),
+    /// a city before the district named after it (تدمر).
+    pub fn preference(self) -> u8 {
+        match self {
+            PlaceKind::Country => 0,
+            PlaceKind::Governorate => 1,
+            PlaceKind::City => 2,
+            PlaceKind::Town => 3,
+            PlaceKind::Camp | PlaceKind::Prison | PlaceKind::Airbase | PlaceKind::OilField => 4,
+            PlaceKind::District => 5,
+            PlaceKind::Subdistrict => 6,
+            PlaceKind::Region => 7,
+            PlaceKind::Village => 8,
+            PlaceKind::Neighbourhood => 9,
+        }
+    }
+
+    /// True for administrative units (country, governorate, district, subdistrict).
+    pub fn is_admin(self) -> bool {
+        matches!(
+            self,
+            PlaceKind::Country
+                | PlaceKind::Governorate
+                | PlaceKind::District
+                | PlaceKind::Subdistrict
+        )
+    }
+}
+
+/// What kind of actor an [`Actor`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    /// An armed non-state group (ISIS, HTS, Hurras al-Din).
+    MilitantGroup,
+    /// A state's army, police or security forces.
+    StateForces,
+    /// The US-led international coalition.
+    Coalition,
+    /// A militia (PMF factions, Iran-backed groups).
+    Militia,
+    /// A state as a whole (the United States, Russia, Turkey).
+    State,
+    /// Civilians and other non-combatant groups.
+    Civilians,
+    /// An actor that cannot be identified (مسلحون مجهولون).
+    Unknown,
+    /// A generic group noun that refers back to a named actor (التنظيم).
+    Anaphoric,
+}
+
+impl ActorKind {
+    /// The name used in the data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::MilitantGroup => "militant_group",
+            ActorKind::StateForces => "state_forces",
+            ActorKind::Coalition => "coalition",
+            ActorKind::Militia => "militia",
+            ActorKind::State => "state",
+            ActorKind::Civilians => "civilians",
+            ActorKind::Unknown => "unknown",
+            ActorKind::Anaphoric => "anaphoric",
+        }
+    }
+
+    /// Parses a kind as written in the data files.
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        Some(match s {
+            "militant_group" => ActorKind::MilitantGroup,
+            "state_forces" => ActorKind::StateForces,
+            "coalition" => ActorKind::Coalition,
+            "militia" => ActorKind::Militia,
+            "state" => ActorKind::State,
+            "civilians" | "ethnic_or_civilian" => ActorKind::Civilians,
+            "unknown" => ActorKind::Unknown,
+            "anaphoric" => ActorKind::Anaphoric,
+            _ => return None,
+        })
+    }
+}
+
+/// A place: a row of `places.tsv`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// Stable id: `wof:<id>` for Who's On First places, `rasad:<slug>` else.
+    pub id: String,
+    /// What kind of place.
+    pub kind: PlaceKind,
+    /// English name (Atmeh, Palmyra).
+    pub name_en: String,
+    /// Arabic name as usually written (أطمة، تدمر).
+    pub name_ar: String,
+    /// Other Arabic spellings.
+    pub aliases_ar: Vec<String>,
+    /// Latin transliterations.
+    pub aliases_latin: Vec<String>,
+    /// Id of the enclosing place, if any.
+    pub parent: Option<String>,
+    /// Latitude, decimal degrees.
+    pub lat: f64,
+    /// Longitude, decimal degrees.
+    pub lon: f64,
+    /// External ids (`gn:`, `wd:`, `pcode:`).
+    pub external_ids: Vec<String>,
+    /// The name is also an ordinary word: match only next to a locative cue.
+    pub needs_cue: bool,
+    /// Where the row comes from.
+    pub source: String,
+}
+
+/// An actor: a row of `actors.tsv`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// Stable id (`isis`, `sdf`, `coalition`, ...; see EVENTS.md section 3).
+    pub id: String,
+    /// What kind of actor.
+    pub kind: ActorKind,
+    /// English name.
+    pub name_en: String,
+    /// Arabic name.
+    pub name_ar: String,
+    /// Other Arabic names and spellings.
+    pub aliases_ar: Vec<String>,
+    /// Latin names and acronyms.
+    pub aliases_latin: Vec<String>,
+    /// Id of the actor this one belongs to, if any.
+    pub parent: Option<String>,
+}
+
+/// A person: a row of `people.tsv`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// Stable id (`abu_hafs_al_hashimi_al_qurashi`).
+    pub id: String,
+    /// English name.
+    pub name_en: String,
+    /// Arabic name.
+    pub name_ar: String,
+    /// Other Arabic names: kunya, given name, short forms.
+    pub aliases_ar: Vec<String>,
+    /// Latin names.
+    pub aliases_latin: Vec<String>,
+    /// Actor id the person belongs to, if known.
+    pub affiliation: Option<String>,
+    /// Role (leader, spokesman, analyst, ...).
+    pub role: String,
+}
+
+/// Something a gazetteer knows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Entity<'g> {
+    /// A place.
+    Place(&'g Place),
+    /// An actor.
+    Actor(&'g Actor),
+    /// A person.
+    Person(&'g Person),
+    /// A group noun that refers back to an actor named before (التنظيم).
+    Anaphor(&'g Actor),
+}
+
+impl<'g> Entity<'g> {
+    /// The entity's id.
+    pub fn id(&self) -> &'g str {
+        match self {
+            Entity::Place(p) => &p.id,
+            Entity::Actor(a) | Entity::Anaphor(a) => &a.id,
+            Entity::Person(p) => &p.id,
+        }
+    }
+
+    /// The entity's English name.
+    pub fn name_en(&self) -> &'g str {
+        match self {
+            Entity::Place(p) => &p.name_en,
+            Entity::Actor(a) | Entity::Anaphor(a) => &a.name_en,
+            Entity::Person(p) => &p.name_en,
+        }
+    }
+}
+
+/// One mention of a gazetteer entity in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityMatch<'g> {
+    /// The entity meant (the preferred one when the name is shared).
+    pub entity: Entity<'g>,
+    /// Other entities with the same name, least preferred last.
+    pub others: Vec<Entity<'g>>,
+    /// The whole word in the original text, clitics included (بإدلب).
+    pub span: Span,
+    /// The name alone in the original text, without clitics (إدلب).
+    pub name_span: Span,
+    /// The proclitics stripped, normalized (`"ب"`, `"وال"`), if any.
+    pub clitic: Option<&'static str>,
+}
+
+/// An alias that more than one entity of the same table carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AmbiguousAlias {
+    /// The alias, normalized.
+    pub alias: String,
+    /// The ids that carry it.
+    pub ids: Vec<String>,
+}
+
+/// The gazetteers: places, actors and people, with their aliases compiled
+/// for matching.
+///
+/// Build one with [`Gazetteer::builder`], or use the embedded default with
+/// [`Gazetteer::embedded`]. `Send + Sync`; the automaton is compiled on first
+/// use and shared.
+#[derive(Debug)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    actors: Vec<Actor>,
+    people: Vec<Person>,
+    place_ids: HashMap<String, usize>,
+    actor_ids: HashMap<String, usize>,
+    person_ids: HashMap<String, usize>,
+    ambiguous: Vec<AmbiguousAlias>,
+    lexicon: OnceCell<Lexicon>,
+}
+
+static EMBEDDED: Lazy<Gazetteer> = Lazy::new(|| {
+    GazetteerBuilder::new()
+        .build()
+        .expect("the embedded gazetteers are valid (tested by gazetteer::tests::embedded_loads)")
+});
+
+impl Gazetteer {
+    /// The embedded default gazetteers, parsed once on first use.
+    pub fn embedded() -> &'static Gazetteer {
+        &EMBEDDED
+    }
+
+    /// A builder that starts from the embedded defaults.
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::new()
+    }
+
+    /// All places.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// All actors (anaphoric group nouns included, with kind
+    /// [`ActorKind::Anaphoric`]).
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// All people.
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// The place with this id.
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.place_ids.get(id).map(|&i| &self.places[i])
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actor_ids.get(id).map(|&i| &self.actors[i])
+    }
+
+    /// The person with this id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.person_ids.get(id).map(|&i| &self.people[i])
+    }
+
+    /// The places that contain `place`, from the country down (the place
+    /// itself not included).
+    pub fn admin_chain(&self, place: &Place) -> Vec<&Place> {
+        let mut chain = Vec::new();
+        let mut cur = place.parent.as_deref();
+        while let Some(id) = cur {
+            let Some(p) = self.place(id) else { break };
+            if chain.len() > 16 || chain.iter().any(|q: &&Place| q.id == p.id) {
+                break; // a cycle in user data: stop rather than loop
+            }
+            chain.push(p);
+            cur = p.parent.as_deref();
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Aliases shared by more than one entity of the same table, reported
+    /// rather than dropped: every match of them lists all candidates.
+    pub fn ambiguous_aliases(&self) -> &[AmbiguousAlias] {
+        &self.ambiguous
+    }
+
+    /// Registers every alias in `builder`, so that a larger lexicon (with
+    /// triggers, months, ...) can find gazetteer entities in the same scan.
+    pub fn register(&self, builder: &mut LexiconBuilder) {
+        let mut add = |names: &mut dyn Iterator<Item = &String>, tag: Tag, index: usize| {
+            let entry = Entry {
+                tag,
+                index: index as u32,
+            };
+            for n in names {
+                builder.add(n, entry);
+            }
+        };
+        for (i, p) in self.places.iter().enumerate() {
+            let mut names = std::iter::once(&p.name_ar)
+                .chain(&p.aliases_ar)
+                .chain(std::iter::once(&p.name_en))
+                .chain(&p.aliases_latin);
+            add(&mut names, Tag::Place, i);
+        }
+        for (i, a) in self.actors.iter().enumerate() {
+            let tag = if a.kind == ActorKind::Anaphoric {
+                Tag::Anaphor
+            } else {
+                Tag::Actor
+            };
+            let en = (a.kind != ActorKind::Anaphoric).then_some(&a.name_en);
+            let mut names = std::iter::once(&a.name_ar)
+                .chain(&a.aliases_ar)
+                .chain(en)
+                .chain(&a.aliases_latin);
+            add(&mut names, tag, i);
+        }
+        for (i, p) in self.people.iter().enumerate() {
+            let mut names = std::iter::once(&p.name_ar)
+                .chain(&p.aliases_ar)
+                .chain(std::iter::once(&p.name_en))
+                .chain(&p.aliases_latin);
+            add(&mut names, Tag::Person, i);
+        }
+    }
+
+    /// The compiled lexicon of this gazetteer alone (built on first use).
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get_or_init(|| {
+            let mut b = LexiconBuilder::new();
+            self.register(&mut b);
+            b.build()
+                .expect("a gazetteer lexicon fits the automaton limits")
+        })
+    }
+
+    /// Every mention of a place, actor, person or anaphoric group noun in
+    /// `text`, in text order, with spans into `text`.
+    pub fn find_iter<'g>(&'g self, text: &str) -> impl Iterator<Item = EntityMatch<'g>> + use<'g> {
+        let norm = Normalizer::new().normalize(text);
+        let lexicon = self.lexicon();
+        let mut out = Vec::new();
+        for hit in lexicon.scan(norm.as_str()) {
+            if let Some((entity, others)) = self.resolve(
+                norm.as_str(),
+                &hit,
+                lexicon.entries(&hit),
+                lexicon.pattern(&hit),
+            ) {
+                out.push(EntityMatch {
+                    entity,
+                    others,
+                    span: norm.original_span(hit.span()),
+                    name_span: norm.original_span(hit.name_span()),
+                    clitic: hit.clitic(norm.as_str()).map(crate::lexicon::static_clitic),
+                });
+            }
+        }
+        out.into_iter()
+    }
+
+    /// Turns a lexicon hit into the entities it means, best first; `None`
+    /// when no entry of this gazetteer survives (e.g. a place whose name is
+    /// a common word, without a locative cue).
+    pub fn resolve<'g>(
+        &'g self,
+        normalized: &str,
+        hit: &Hit,
+        entries: &[Entry],
+        pattern: &str,
+    ) -> Option<(Entity<'g>, Vec<Entity<'g>>)> {
+        let mut cands: Vec<Entity<'g>> = Vec::with_capacity(entries.len());
+        let mut cue: Option<bool> = None;
+        for e in entries {
+            let i = e.index as usize;
+            let entity = match e.tag {
+                Tag::Place => {
+                    let p = self.places.get(i)?;
+                    if p.needs_cue && !pattern.contains(' ') {
+                        let ok = *cue.get_or_insert_with(|| has_locative_cue(normalized, hit));
+                        if !ok {
+                            continue;
+                        }
+                    }
+                    Entity::Place(p)
+                }
+                Tag::Actor => Entity::Actor(self.actors.get(i)?),
+                Tag::Anaphor => Entity::Anaphor(self.actors.get(i)?),
+                Tag::Person => Entity::Person(self.people.get(i)?),
+                #[allow(unreachable_patterns)]
+                _ => continue,
+            };
+            cands.push(entity);
+        }
+        // Persons and actors before places (الأسد is the man, not a place);
+        // among places, the kind's preference.
+        cands.sort_by_key(|e| match e {
+            Entity::Person(_) => 0,
+            Entity::Actor(_) => 1,
+            Entity::Anaphor(_) => 2,
+            Entity::Place(p) => 3 + p.kind.preference() as usize,
+        });
+        let mut it = cands.into_iter();
+        let first = it.next()?;
+        Some((first, it.collect()))
+    }
+}
+
+/// Words (normalized) after which a bare place name is a place: في مدينة،
+/// قرب، بريف، شرق ... The clitic ب (بحماة) counts as a cue too.
+const LOCATIVE_CUES: &[&str] = &[
+    "في",
+    "قرب",
+    "بقرب",
+    "ريف",
+    "بريف",
+    "مخيمي",
+    "بمخيم",
+    "معسكر",
+    "معسكري",
+    "سجني",
+    "بلدتي",
+    "مدينتي",
+    "مدينه",
+    "بمدينه",
+    "بلده",
+    "ببلده",
+    "قريه",
+    "بقريه",
+    "محافظه",
+    "بمحافظه",
+    "منطقه",
+    "بمنطقه",
+    "ناحيه",
+    "بناحيه",
+    "مخيم",
+    "قضاء",
+    "بقضاء",
+    "شرق",
+    "غرب",
+    "شمال",
+    "جنوب",
+    "شرقي",
+    "غربي",
+    "شمالي",
+    "جنوبي",
+    "حول",
+    "داخل",
+    "اطراف",
+    "باطراف",
+    "مدخل",
+    "محيط",
+    "بمحيط",
+    "الي",
+    "نحو",
+    "باتجاه",
+    "اتجاه",
+    "مركز",
+    "وسط",
+    "حي",
+    "بحي",
+    "مطار",
+    "قاعده",
+    "حقل",
+    "سجن",
+    "بادیه",
+    "بادية",
+];
+
+fn has_locative_cue(normalized: &str, hit: &Hit) -> bool {
+    if hit.clitic(normalized).is_some_and(|c| c.contains('ب')) {
+        return true;
+    }
+    let before = normalized[..hit.start].trim_end();
+    let mut words = before.rsplit([' ', '\n']);
+    let prev = words
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !crate::normalize::is_word_char(c));
+    let prev = prev
+        .strip_prefix('و')
+        .filter(|p| LOCATIVE_CUES.contains(p))
+        .unwrap_or(prev);
+    if LOCATIVE_CUES.contains(&prev) {
+        return true;
+    }
+    // بالقرب من / على مقربة من
+    prev == "من" && matches!(words.next(), Some("بالقرب" | "مقربه" | "بمقربه"))
+}
+
+/// Where a gazetteer source comes from.
+#[derive(Clone, Debug)]
+enum Source {
+    Text {
+        file: String,
+        kind: FileKind,
+        content: String,
+    },
+    File(PathBuf),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FileKind {
+    Places,
+    Actors,
+    People,
+}
+
+impl FileKind {
+    fn from_name(name: &str) -> Option<FileKind> {
+        let base = Path::new(name).file_name()?.to_str()?;
+        if !base.ends_with(".tsv") {
+            return None;
+        }
+        if base.starts_with("places") {
+            Some(FileKind::Places)
+        } else if base.starts_with("actors") {
+            Some(FileKind::Actors)
+        } else if base.starts_with("people") {
+            Some(FileKind::People)
+        } else {
+            None
+        }
+    }
+}
+
+/// Builds a [`Gazetteer`] from the embedded defaults and user files.
+///
+/// A row of a later source replaces a row with the same id from an earlier
+/// one (so a user file can correct a default row); an id defined twice in one
+/// file is an error.
+///
+/// # Examples
+///
+/// ```
+/// use rasad::gazetteer::Gazetteer;
+///
+/// let extra = "id\tkind\tname_en\tname_ar\taliases_ar\taliases_latin\tparent\tlat\tlon\texternal_ids\tflags\tsource\n\
+///              rasad:test_village\tvillage\tTest Village\tقرية الاختبار\t\t\twof:85632413\t35.0\t38.0\t\t\ttest\n";
+/// let g = Gazetteer::builder().add_places("my_places.tsv", extra).build()?;
+/// let m = g.find_iter("اشتباكات في قرية الاختبار").next().unwrap();
+/// assert_eq!(m.entity.id(), "rasad:test_village");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct GazetteerBuilder {
+    sources: Vec<Source>,
+}
+
+impl Default for GazetteerBuilder {
+    fn default() -> Self {
+        GazetteerBuilder::new()
+    }
+}
+
+impl GazetteerBuilder {
+    /// A builder holding the embedded default files.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder {
+            sources: vec![
+                Source::Text {
+                    file: "gazetteers/places.tsv".into(),
+                    kind: FileKind::Places,
+                    content: PLACES_TSV.into(),
+                },
+                Source::Text {
+                    file: "gazetteers/actors.tsv".into(),
+                    kind: FileKind::Actors,
+                    content: ACTORS_TSV.into(),
+                },
+                Source::Text {
+                    file: "gazetteers/people.tsv".into(),
+                    kind: FileKind::People,
+                    content: PEOPLE_TSV.into(),
+                },
+            ],
+        }
+    }
+
+    /// Drops every source added so far, the embedded defaults included.
+    pub fn without_defaults(mut self) -> GazetteerBuilder {
+        self.sources.clear();
+        self
+    }
+
+    /// Adds a places table given as text; `file` names it in errors.
+    pub fn add_places(mut self, file: &str, content: &str) -> GazetteerBuilder {
+        self.sources.push(Source::Text {
+            file: file.into(),
+            kind: FileKind::Places,
+            content: content.into(),
+        });
+        self
+    }
+
+    /// Adds an actors table given as text.
+    pub fn add_actors(mut self, file: &str, content: &str) -> GazetteerBuilder {
+        self.sources.push(Source::Text {
+            file: file.into(),
+            kind: FileKind::Actors,
+            content: content.into(),
+        });
+        self
+    }
+
+    /// Adds a people table given as text.
+    pub fn add_people(mut self, file: &str, content: &str) -> GazetteerBuilder {
+        self.sources.push(Source::Text {
+            file: file.into(),
+            kind: FileKind::People,
+            content: content.into(),
+        });
+        self
+    }
+
+    /// Adds a file, read at [`build`](GazetteerBuilder::build) time. Its name
+    /// says what it holds: `places*.tsv`, `actors*.tsv` or `people*.tsv`.
+    pub fn add_file(mut self, path: impl Into<PathBuf>) -> GazetteerBuilder {
+        self.sources.push(Source::File(path.into()));
+        self
+    }
+
+    /// Adds every `places*.tsv`, `actors*.tsv` and `people*.tsv` file of a
+    /// directory, in name order.
+    ///
+    /// # Errors
+    ///
+    /// When the directory cannot be listed.
+    pub fn add_dir(mut self, dir: impl AsRef<Path>) -> Result<GazetteerBuilder, GazetteerError> {
+        let dir = dir.as_ref();
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            GazetteerError::new(
+                &dir.display().to_string(),
+                None,
+                GazetteerErrorKind::Io(e.to_string()),
+            )
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_str().and_then(FileKind::from_name).is_some())
+            .collect();
+        files.sort();
+        self.sources.extend(files.into_iter().map(Source::File));
+        Ok(self)
+    }
+
+    /// Reads and checks every source.
+    ///
+    /// # Errors
+    ///
+    /// The first problem found, with its file and line: an unreadable file,
+    /// invalid UTF-8, a missing column, a wrong field count, an empty required
+    /// field or alias, a bad coordinate, an unknown kind, an id defined twice
+    /// in one file, a parent or affiliation that names no known id.
+    pub fn build(self) -> Result<Gazetteer, GazetteerError> {
+        let mut places = Rows::default();
+        let mut actors = Rows::default();
+        let mut people = Rows::default();
+        for source in self.sources {
+            let (file, kind, content) = match source {
+                Source::Text {
+                    file,
+                    kind,
+                    content,
+                } => (file, kind, content),
+                Source::File(path) => {
+                    let file = path.display().to_string();
+                    let kind = FileKind::from_name(&file).ok_or_else(|| {
+                        GazetteerError::new(&file, None, GazetteerErrorKind::UnknownFile)
+                    })?;
+                    let bytes = std::fs::read(&path).map_err(|e| {
+                        GazetteerError::new(&file, None, GazetteerErrorKind::Io(e.to_string()))
+                    })?;
+                    let content = tsv::decode(&file, bytes)?;
+                    (file, kind, content)
+                }
+            };
+            match kind {
+                FileKind::Places => places.merge(parse_places(&file, &content)?, |p| &p.id),
+                FileKind::Actors => actors.merge(parse_actors(&file, &content)?, |a| &a.id),
+                FileKind::People => people.merge(parse_people(&file, &content)?, |p| &p.id),
+            }
+        }
+        let place_ids = index(&places.rows, |p| &p.0.id);
+        let actor_ids = index(&actors.rows, |a| &a.0.id);
+        let person_ids = index(&people.rows, |p| &p.0.id);
+        for (p, at) in &places.rows {
+            if let Some(parent) = &p.parent {
+                if !place_ids.contains_key(parent) {
+                    return Err(at.error("parent", parent));
+                }
+            }
+        }
+        for (a, at) in &actors.rows {
+            if let Some(parent) = &a.parent {
+                if !actor_ids.contains_key(parent) {
+                    return Err(at.error("parent", parent));
+                }
+            }
+        }
+        for (p, at) in &people.rows {
+            if let Some(aff) = &p.affiliation {
+                if !actor_ids.contains_key(aff) {
+                    return Err(at.error("affiliation", aff));
+                }
+            }
+        }
+        let places: Vec<Place> = places.rows.into_iter().map(|r| r.0).collect();
+        let actors: Vec<Actor> = actors.rows.into_iter().map(|r| r.0).collect();
+        let people: Vec<Person> = people.rows.into_iter().map(|r| r.0).collect();
+        let ambiguous = find_ambiguous(&places, &actors, &people);
+        Ok(Gazetteer {
+            places,
+            actors,
+            people,
+            place_ids,
+            actor_ids,
+            person_ids,
+            ambiguous,
+            lexicon: OnceCell::new(),
+        })
+    }
+}
+
+/// Where a row was defined, for errors found after parsing.
+#[derive(Clone, Debug)]
+struct At {
+    file: String,
+    line: usize,
+}
+
+impl At {
+    fn error(&self, column: &'static str, id: &str) -> GazetteerError {
+        GazetteerError::new(
+            &self.file,
+            Some(self.line),
+            GazetteerErrorKind::UnknownReference {
+                column,
+                id: id.to_string(),
+            },
+        )
+    }
+}
+
+struct Rows<T> {
+    rows: Vec<(T, At)>,
+    by_id: HashMap<String, usize>,
+}
+
+impl<T> Default for Rows<T> {
+    fn default() -> Self {
+        Rows {
+            rows: Vec::new(),
+            by_id: HashMap::new(),
+        }
+    }
+}
+
+impl<T> Rows<T> {
+    /// Adds a file's rows; a row whose id exists already replaces it.
+    fn merge(&mut self, new: Vec<(T, At)>, id: impl Fn(&T) -> &String) {
+        for row in new {
+            match self.by_id.get(id(&row.0)) {
+                Some(&i) => self.rows[i] = row,
+                None => {
+                    self.by_id.insert(id(&row.0).clone(), self.rows.len());
+                    self.rows.push(row);
+                }
+            }
+        }
+    }
+}
+
+fn index<T>(rows: &[T], id: impl Fn(&T) -> &String) -> HashMap<String, usize> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| (id(r).clone(), i))
+        .collect()
+}
+
+/// Checks that no id repeats within one file.
+fn check_unique(
+    table: &Table<'_>,
+    seen: &mut HashMap<String, usize>,
+    row: &Row<'_>,
+    id: &str,
+) -> Result<(), GazetteerError> {
+    if let Some(&first_line) = seen.get(id) {
+        return Err(table.error(
+            row,
+            GazetteerErrorKind::DuplicateId {
+                id: id.to_string(),
+                first_line,
+            },
+        ));
+    }
+    seen.insert(id.to_string(), row.line);
+    Ok(())
+}
+
+fn optional(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+const PLACE_COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "name_en",
+    "name_ar",
+    "aliases_ar",
+    "aliases_latin",
+    "parent",
+    "lat",
+    "lon",
+];
+
+fn parse_places(file: &str, content: &str) -> Result<Vec<(Place, At)>, GazetteerError> {
+    let t = Table::parse(file, content, PLACE_COLUMNS)?;
+    let mut seen = HashMap::new();
+    let mut out = Vec::with_capacity(t.rows.len());
+    for row in &t.rows {
+        let id = t.required(row, "id")?;
+        check_unique(&t, &mut seen, row, id)?;
+        let kind_s = t.required(row, "kind")?;
+        let kind = PlaceKind::parse(kind_s)
+            .ok_or_else(|| t.error(row, GazetteerErrorKind::UnknownKind(kind_s.into())))?;
+        let flags = t.get(row, "flags");
+        let place = Place {
+            id: id.to_string(),
+            kind,
+            name_en: t.required(row, "name_en")?.to_string(),
+            name_ar: t.required(row, "name_ar")?.to_string(),
+            aliases_ar: t.list(row, "aliases_ar")?,
+            aliases_latin: t.list(row, "aliases_latin")?,
+            parent: optional(t.get(row, "parent")),
+            lat: t.number(row, "lat", -90.0..=90.0, "a latitude in degrees (-90..90)")?,
+            lon: t.number(
+                row,
+                "lon",
+                -180.0..=180.0,
+                "a longitude in degrees (-180..180)",
+            )?,
+            external_ids: t.list(row, "external_ids")?,
+            needs_cue: flags.split('|').any(|f| f == "needs_cue"),
+            source: t.get(row, "source").to_string(),
+        };
+        out.push((
+            place,
+            At {
+                file: file.into(),
+                line: row.line,
+            },
+        ));
+    }
+    Ok(out)
+}
+
+const ACTOR_COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "name_en",
+    "name_ar",
+    "aliases_ar",
+    "aliases_latin",
+    "parent",
+];
+
+fn parse_actors(file: &str, content: &str) -> Result<Vec<(Actor, At)>, GazetteerError> {
+    let t = Table::parse(file, content, ACTOR_COLUMNS)?;
+    let mut seen = HashMap::new();
+    let mut out = Vec::with_capacity(t.rows.len());
+    for row in &t.rows {
+        let id = t.required(row, "id")?;
+        check_unique(&t, &mut seen, row, id)?;
+        let kind_s = t.required(row, "kind")?;
+        let kind = ActorKind::parse(kind_s)
+            .ok_or_else(|| t.error(row, GazetteerErrorKind::UnknownKind(kind_s.into())))?;
+        let actor = Actor {
+            id: id.to_string(),
+            kind,
+            name_en: t.required(row, "name_en")?.to_string(),
+            name_ar: t.required(row, "name_ar")?.to_string(),
+            aliases_ar: t.list(row, "aliases_ar")?,
+            aliases_latin: t.list(row, "aliases_latin")?,
+            parent: optional(t.get(row, "parent")),
+        };
+        out.push((
+            actor,
+            At {
+                file: file.into(),
+                line: row.line,
+            },
+        ));
+    }
+    Ok(out)
+}
+
+const PEOPLE_COLUMNS: &[&str] = &[
+    "id",
+    "name_en",
+    "name_ar",
+    "aliases_ar",
+    "aliases_latin",
+    "affiliation",
+    "role",
+];
+
+fn parse_people(file: &str, content: &str) -> Result<Vec<(Person, At)>, GazetteerError> {
+    let t = Table::parse(file, content, PEOPLE_COLUMNS)?;
+    let mut seen = HashMap::new();
+    let mut out = Vec::with_capacity(t.rows.len());
+    for row in &t.rows {
+        let id = t.required(row, "id")?;
+        check_unique(&t, &mut seen, row, id)?;
+        let person = Person {
+            id: id.to_string(),
+            name_en: t.required(row, "name_en")?.to_string(),
+            name_ar: t.required(row, "name_ar")?.to_string(),
+            aliases_ar: t.list(row, "aliases_ar")?,
+            aliases_latin: t.list(row, "aliases_latin")?,
+            affiliation: optional(t.get(row, "affiliation")),
+            role: t.get(row, "role").to_string(),
+        };
+        out.push((
+            person,
+            At {
+                file: file.into(),
+                line: row.line,
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// Aliases (normalized) carried by more than one entity of the same table.
+fn find_ambiguous(places: &[Place], actors: &[Actor], people: &[Person]) -> Vec<AmbiguousAlias> {
+    let n = Normalizer::new();
+    let mut out = Vec::new();
+    let mut group = |items: &mut dyn Iterator<Item = (&String, &String)>| {
+        let mut by_alias: HashMap<String, Vec<String>> = HashMap::new();
+        for (alias, id) in items {
+            let ids = by_alias.entry(n.normalize_str(alias)).or_default();
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+        let mut amb: Vec<AmbiguousAlias> = by_alias
+            .into_iter()
+            .filter(|(_, ids)| ids.len() > 1)
+            .map(|(alias, ids)| AmbiguousAlias { alias, ids })
+            .collect();
+        amb.sort_by(|a, b| a.alias.cmp(&b.alias));
+        out.extend(amb);
+    };
+    group(&mut places.iter().flat_map(|p| {
+        std::iter::once(&p.name_ar)
+            .chain(&p.aliases_ar)
+            .chain(&p.aliases_latin)
+            .map(move |a| (a, &p.id))
+    }));
+    group(&mut actors.iter().flat_map(|p| {
+        std::iter::once(&p.name_ar)
+            .chain(&p.aliases_ar)
+            .chain(&p.aliases_latin)
+            .map(move |a| (a, &p.id))
+    }));
+    group(&mut people.iter().flat_map(|p| {
+        std::iter::once(&p.name_ar)
+            .chain(&p.aliases_ar)
+            .chain(&p.aliases_latin)
+            .map(move |a| (a, &p.id))
+    }));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_loads() {
+        let g = GazetteerBuilder::new().build().unwrap();
+        assert!(g.places().len() >= 150);
+        assert!(g.place("wof:1360262391").is_some(), "Atmeh");
+    }
+}

@@ -1,0 +1,468 @@
+//! The one scanner: every lexicon entry (place, actor and person aliases now;
+//! trigger, month and number words as later stages register theirs) compiled
+//! into one Aho-Corasick automaton and searched only where a word starts,
+//! through Arabic proclitics.
+//!
+//! # Why anchored searches at word starts
+//!
+//! A bare unanchored scan reports every short name inside longer words (a raw
+//! hit every few dozen bytes with a large gazetteer) and must then throw most
+//! of them away; worse, a leftmost-longest scan can let a spurious in-word hit
+//! swallow the real name that starts after it. rasad instead walks the word
+//! starts of the normalized text and, at each, runs a few *anchored* searches:
+//! one at the word start and one after each possible chain of proclitics
+//! (و ف, then ب ك ل, then the article ال). Every report then starts where a
+//! word or a name after its clitics starts, and the longest name that also ends
+//! on a word boundary wins.
+//!
+//! After the preposition ل the article loses its alef (ل + الرقة → للرقة), so
+//! each alias that starts with ال is also compiled without its alef and that
+//! variant is accepted only right after a ل.
+
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
+use std::collections::HashMap;
+
+use crate::normalize::Normalizer;
+use crate::span::Span;
+
+/// What a lexicon entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Tag {
+    /// A place of the gazetteer.
+    Place,
+    /// An actor (group, force, state) of the gazetteer.
+    Actor,
+    /// A person of the gazetteer.
+    Person,
+    /// A generic group noun that refers back to an actor (التنظيم، الجماعة).
+    Anaphor,
+    /// An event trigger phrase.
+    Trigger,
+}
+
+/// One entry behind an alias: what it is and its index in its own table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Entry {
+    /// What the entry is.
+    pub tag: Tag,
+    /// Its index in the table of its tag (e.g. the gazetteer's places).
+    pub index: u32,
+}
+
+/// Collects aliases, then compiles them into a [`Lexicon`].
+#[derive(Clone, Debug)]
+pub struct LexiconBuilder {
+    normalizer: Normalizer,
+    by_pattern: HashMap<(String, bool), usize>,
+    patterns: Vec<Pattern>,
+}
+
+#[derive(Clone, Debug)]
+struct Pattern {
+    text: String,
+    entries: Vec<Entry>,
+    /// The alef of a leading article is dropped: valid only after ل.
+    elided: bool,
+}
+
+impl Default for LexiconBuilder {
+    fn default() -> Self {
+        LexiconBuilder::new()
+    }
+}
+
+impl LexiconBuilder {
+    /// An empty builder that normalizes aliases with rasad's default normalizer.
+    pub fn new() -> LexiconBuilder {
+        LexiconBuilder {
+            normalizer: Normalizer::new(),
+            by_pattern: HashMap::new(),
+            patterns: Vec::new(),
+        }
+    }
+
+    /// Registers `alias` for `entry`. The alias is normalized first; an alias
+    /// that normalizes to nothing is ignored and `false` is returned. An alias
+    /// shared by several entries keeps all of them, in the order added.
+    pub fn add(&mut self, alias: &str, entry: Entry) -> bool {
+        let norm = self.normalizer.normalize_str(alias.trim());
+        let norm = norm.trim();
+        if norm.is_empty() {
+            return false;
+        }
+        if let Some(rest) = norm.strip_prefix("ال") {
+            if !rest.is_empty() {
+                self.insert(format!("ل{rest}"), true, entry);
+            }
+        }
+        self.insert(norm.to_string(), false, entry);
+        true
+    }
+
+    fn insert(&mut self, text: String, elided: bool, entry: Entry) {
+        let key = (text, elided);
+        match self.by_pattern.get(&key) {
+            Some(&i) => {
+                let entries = &mut self.patterns[i].entries;
+                if !entries.contains(&entry) {
+                    entries.push(entry);
+                }
+            }
+            None => {
+                self.by_pattern.insert(key.clone(), self.patterns.len());
+                self.patterns.push(Pattern {
+                    text: key.0,
+                    entries: vec![entry],
+                    elided,
+                });
+            }
+        }
+    }
+
+    /// The number of distinct (normalized) patterns registered so far.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// True when nothing was registered.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Compiles the automaton.
+    ///
+    /// # Errors
+    ///
+    /// Only when the automaton would exceed Aho-Corasick's internal limits
+    /// (millions of patterns); the error says so.
+    pub fn build(self) -> Result<Lexicon, LexiconError> {
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(self.patterns.iter().map(|p| p.text.as_bytes()))
+            .or_else(|_| {
+                // A DFA too large for its limits: fall back to the contiguous NFA.
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .start_kind(StartKind::Anchored)
+                    .build(self.patterns.iter().map(|p| p.text.as_bytes()))
+            })
+            .map_err(|e| LexiconError {
+                message: e.to_string(),
+            })?;
+        Ok(Lexicon {
+            ac,
+            patterns: self.patterns,
+        })
+    }
+}
+
+/// The lexicon could not be compiled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LexiconError {
+    message: String,
+}
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot compile the lexicon automaton: {}", self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// A compiled lexicon: immutable, `Send + Sync`, searched with [`Lexicon::scan`].
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    ac: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+/// A lexicon match in the *normalized* text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Where the word starts, clitics included.
+    pub start: usize,
+    /// Where the name starts, after its clitics.
+    pub name_start: usize,
+    /// Where the name (and the word) ends.
+    pub end: usize,
+    pattern: u32,
+}
+
+impl Hit {
+    /// The whole word, clitics included (normalized offsets).
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// The name without its clitics (normalized offsets).
+    pub fn name_span(&self) -> Span {
+        Span::new(self.name_start, self.end)
+    }
+
+    /// The proclitics in front of the name, as written in normalized text
+    /// (`"ب"`, `"وال"`, `"ل"` for للرقة), or `None`.
+    pub fn clitic<'t>(&self, normalized: &'t str) -> Option<&'t str> {
+        (self.name_start > self.start).then(|| &normalized[self.start..self.name_start])
+    }
+}
+
+impl Lexicon {
+    /// The entries behind a hit, in the order they were registered.
+    pub fn entries(&self, hit: &Hit) -> &[Entry] {
+        &self.patterns[hit.pattern as usize].entries
+    }
+
+    /// The normalized alias a hit matched.
+    pub fn pattern(&self, hit: &Hit) -> &str {
+        &self.patterns[hit.pattern as usize].text
+    }
+
+    /// Every compiled pattern (normalized aliases, and the alef-less
+    /// variants of those that start with the article).
+    pub fn patterns(&self) -> impl Iterator<Item = &str> {
+        self.patterns.iter().map(|p| p.text.as_str())
+    }
+
+    /// The number of compiled patterns.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// True when the lexicon has no pattern.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Heap memory of the automaton, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.ac.memory_usage()
+    }
+
+    /// Every hit in `normalized` (text produced by rasad's normalizer), in
+    /// text order, not overlapping: at each word start the longest name that
+    /// ends on a word boundary wins, and the scan goes on after it.
+    pub fn scan(&self, normalized: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        self.scan_into(normalized, &mut hits);
+        hits
+    }
+
+    /// Like [`Lexicon::scan`], appending to a reusable vector.
+    pub fn scan_into(&self, text: &str, hits: &mut Vec<Hit>) {
+        if self.patterns.is_empty() {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut prev_word = false;
+        let mut state = OverlappingState::start();
+        while i < bytes.len() {
+            let (word, len) = word_char_at(text, i);
+            if word && !prev_word {
+                if let Some(hit) = self.at_word_start(text, i, &mut state) {
+                    hits.push(hit);
+                    i = hit.end;
+                    prev_word = false;
+                    continue;
+                }
+            }
+            prev_word = word;
+            i += len;
+        }
+    }
+
+    fn at_word_start(&self, text: &str, w: usize, state: &mut OverlappingState) -> Option<Hit> {
+        let mut best: Option<Hit> = None;
+        for split in clitic_splits(text, w).iter().flatten() {
+            let input = Input::new(text)
+                .span(split.at..text.len())
+                .anchored(Anchored::Yes);
+            *state = OverlappingState::start();
+            loop {
+                self.ac.find_overlapping(input.clone(), state);
+                let Some(m) = state.get_match() else { break };
+                if m.start() != split.at || !is_boundary(text, m.end()) {
+                    continue;
+                }
+                let p = &self.patterns[m.pattern().as_usize()];
+                if p.elided && !split.after_lam {
+                    continue;
+                }
+                if split.article && p.text.starts_with("ال") {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some(b) => m.end() > b.end || (m.end() == b.end && split.at < b.name_start),
+                };
+                if better {
+                    best = Some(Hit {
+                        start: w,
+                        name_start: split.at,
+                        end: m.end(),
+                        pattern: m.pattern().as_u32(),
+                    });
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Where a name may start after the proclitics of the word at `w`.
+#[derive(Clone, Copy, Debug)]
+struct Split {
+    at: usize,
+    /// The last clitic is the preposition ل (so an elided article may follow).
+    after_lam: bool,
+    /// The article ال was taken as a clitic.
+    article: bool,
+}
+
+const WAW: &str = "و";
+const FA: &str = "ف";
+const BA: &str = "ب";
+const KAF: &str = "ك";
+const LAM: &str = "ل";
+const ARTICLE: &str = "ال";
+
+/// At most 8 splits: none, conjunction, preposition, article and their chains.
+fn clitic_splits(text: &str, w: usize) -> [Option<Split>; 8] {
+    let mut out = [None; 8];
+    let mut n = 0;
+    let rest = &text[w..];
+    let mut push = |s: Split| {
+        out[n] = Some(s);
+        n += 1;
+    };
+    let plain = Split {
+        at: w,
+        after_lam: false,
+        article: false,
+    };
+    push(plain);
+    let mut bases = [Some(plain), None];
+    if rest.starts_with(WAW) || rest.starts_with(FA) {
+        let s = Split {
+            at: w + 2,
+            after_lam: false,
+            article: false,
+        };
+        push(s);
+        bases[1] = Some(s);
+    }
+    let mut preps = [None, None];
+    for (k, base) in bases.iter().flatten().enumerate() {
+        let r = &text[base.at..];
+        for (clitic, lam) in [(BA, false), (KAF, false), (LAM, true)] {
+            if r.starts_with(clitic) {
+                let s = Split {
+                    at: base.at + 2,
+                    after_lam: lam,
+                    article: false,
+                };
+                push(s);
+                preps[k] = Some(s);
+            }
+        }
+    }
+    for base in bases.iter().chain(preps.iter()).flatten() {
+        if text[base.at..].starts_with(ARTICLE) && !base.after_lam {
+            push(Split {
+                at: base.at + 4,
+                after_lam: false,
+                article: true,
+            });
+        }
+    }
+    out
+}
+
+/// Whether the char at `i` continues a word, and its length.
+#[inline]
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    if (0xD8..=0xDB).contains(&b) && i + 1 < text.len() {
+        let cp = 0x600 + ((((b & 0x03) as u32) << 6) | (text.as_bytes()[i + 1] & 0x3F) as u32);
+        return (!is_arabic_punctuation(cp), 2);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (crate::normalize::is_word_char(c), c.len_utf8().max(1))
+}
+
+fn is_arabic_punctuation(cp: u32) -> bool {
+    matches!(cp, 0x600..=0x60F | 0x61B..=0x61F | 0x66A..=0x66D | 0x6D4 | 0x6DD | 0x6DE | 0x6E9)
+}
+
+/// True when `i` is the end of the text or the char there does not continue a word.
+#[inline]
+fn is_boundary(text: &str, i: usize) -> bool {
+    i >= text.len() || (text.is_char_boundary(i) && !word_char_at(text, i).0)
+}
+
+/// The proclitic sequences rasad strips, as `'static` strings (normalized).
+pub(crate) fn static_clitic(c: &str) -> &'static str {
+    const ALL: &[&str] = &[
+        "و", "ف", "ب", "ك", "ل", "ال", "وب", "فب", "وك", "فك", "ول", "فل", "وال", "فال", "بال",
+        "كال", "وبال", "فبال", "وكال", "فكال",
+    ];
+    ALL.iter().copied().find(|a| *a == c).unwrap_or("?")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(aliases: &[&str]) -> Lexicon {
+        let mut b = LexiconBuilder::new();
+        for (i, a) in aliases.iter().enumerate() {
+            b.add(
+                a,
+                Entry {
+                    tag: Tag::Place,
+                    index: i as u32,
+                },
+            );
+        }
+        b.build().unwrap()
+    }
+
+    fn found(lex: &Lexicon, text: &str) -> Vec<(String, Option<String>)> {
+        let norm = Normalizer::new().normalize_str(text);
+        lex.scan(&norm)
+            .iter()
+            .map(|h| {
+                (
+                    lex.pattern(h).to_string(),
+                    h.clitic(&norm).map(str::to_string),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clitics_and_boundaries() {
+        let lex = lexicon(&["إدلب", "الرقة", "تدمر"]);
+        assert_eq!(found(&lex, "بإدلب")[0].1.as_deref(), Some("ب"));
+        assert_eq!(
+            found(&lex, "للرقة")[0],
+            ("لرقه".to_string(), Some("ل".to_string()))
+        );
+        assert_eq!(found(&lex, "ولتدمر")[0].1.as_deref(), Some("ول"));
+        assert!(found(&lex, "إدلبي").is_empty());
+        assert!(
+            found(&lex, "لرقة").is_empty(),
+            "elided article without a preposition"
+        );
+    }
+}
