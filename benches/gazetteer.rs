@@ -58,7 +58,7 @@ fn gazetteer(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    g1.bench_function("baseline: memchr for spaces", |b| {
+    g1.bench_function("baseline: byte scan for spaces", |b| {
         b.iter(|| {
             normalized
                 .iter()

@@ -143,7 +143,7 @@ impl LexiconBuilder {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(self.patterns.iter().map(|p| p.text.as_bytes()))
             .or_else(|_| {
                 // A DFA too large for its limits: fall back to the contiguous NFA.
