@@ -1,65 +1,369 @@
-//! The `extract` command (see `../shared/spec/EVENTS.md`, section 4).
+//! The `extract` command: events (or mentions) from Arabic news, as in
+//! `../shared/spec/EVENTS.md`, section 4.
 //!
-//! Event extraction is not built yet: for now this prints the normalized text
-//! of each input (or of the built-in sample report) with the number of offset
-//! anchors, so that the first stage can be seen working on real files.
+//! ```text
+//! cargo run --release --example extract -- [OPTIONS] [INPUT]...
+//! ```
+//!
+//! INPUT: a `.txt` file (one document), a `.jsonl` or `.jsonl.gz` file (one
+//! document per line: `{"id", "text", "published"?}`), a directory (its
+//! `.txt`, `.jsonl` and `.jsonl.gz` files, recursively), or `-` for standard
+//! input. With no input, a built-in sample report. Documents are processed in
+//! parallel (rayon) in batches, and written in input order: memory stays flat
+//! in the size of the corpus.
 
-use std::io::Read;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
-use rasad::normalize::Normalizer;
+use chrono::NaiveDate;
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
+use rasad::output::{EventWriter, Format};
+use rasad::{Document, Extractor};
+use rayon::prelude::*;
 
 const SAMPLE: &str = include_str!("sample_report.txt");
 
+/// Extract counter-terrorism events from Arabic news.
+#[derive(Parser, Debug)]
+#[command(name = "extract", version, about)]
+struct Args {
+    /// .txt, .jsonl, .jsonl.gz files, directories, or - for standard input.
+    inputs: Vec<String>,
+    /// Publication date (YYYY-MM-DD) for documents that state none.
+    #[arg(long, value_parser = parse_date)]
+    published: Option<NaiveDate>,
+    /// Output format: jsonl, json, csv or geojson.
+    #[arg(long, default_value = "jsonl", value_parser = parse_format)]
+    format: Format,
+    /// Extra gazetteer files (places*.tsv, actors*.tsv, people*.tsv) that
+    /// extend or override the embedded ones.
+    #[arg(long = "gazetteer", value_name = "DIR")]
+    gazetteers: Vec<PathBuf>,
+    /// Include hypothetical and negated events.
+    #[arg(long)]
+    all: bool,
+    /// Print documents, MB, seconds, MB/s and events to standard error.
+    #[arg(long)]
+    stats: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::parse(s)
+        .ok_or_else(|| format!("unknown format {s:?}: expected jsonl, json, csv or geojson"))
+}
+
+/// A problem with one input, reported with its place; the rest goes on.
+#[derive(Debug)]
+struct InputError {
+    place: String,
+    message: String,
+}
+
+type Item = Result<Document, InputError>;
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let normalizer = Normalizer::new();
-    let mut inputs: Vec<(String, Result<String, String>)> = Vec::new();
-    if args.is_empty() {
-        inputs.push((
-            "sample_report.txt (built in)".into(),
-            Ok(SAMPLE.to_string()),
-        ));
+    let args = Args::parse();
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .ok();
     }
-    for a in &args {
-        let text = if a == "-" {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map(|_| s)
-                .map_err(|e| e.to_string())
-        } else {
-            std::fs::read(a).map_err(|e| e.to_string()).and_then(|b| {
-                String::from_utf8(b)
-                    .map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
-            })
-        };
-        inputs.push((a.clone(), text));
+    let mut builder = Extractor::builder();
+    for dir in &args.gazetteers {
+        builder = builder.gazetteer_dir(dir);
     }
-    eprintln!(
-        "rasad: event extraction is not built yet; printing the normalized text of each input"
+    let extractor = match builder.build() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("extract: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = io::stdout().lock();
+    let mut writer = match EventWriter::new(BufWriter::new(stdout), args.format) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("extract: cannot write: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let sources = sources(&args.inputs);
+    let progress = ProgressBar::new_spinner();
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
-    let mut failed = false;
-    for (name, text) in inputs {
-        match text {
-            Ok(text) => {
-                let norm = normalizer.normalize(&text);
-                println!(
-                    "== {name}: {} bytes, {} offset anchors",
-                    text.len(),
-                    norm.map().anchor_count()
-                );
-                println!("{}", norm.as_str());
+    let start = Instant::now();
+    let (mut docs, mut bytes, mut events, mut errors) = (0usize, 0usize, 0usize, 0usize);
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Document>, writer: &mut EventWriter<_>| -> io::Result<()> {
+        let results: Vec<Vec<rasad::Event>> =
+            batch.par_iter().map(|d| extractor.extract(d)).collect();
+        for (d, evs) in batch.iter().zip(results) {
+            docs += 1;
+            bytes += d.text.len();
+            for e in evs.iter().filter(|e| args.all || e.modality.is_reported()) {
+                if writer.write(e)? {
+                    events += 1;
+                }
             }
-            Err(e) => {
-                eprintln!("rasad: {name}: {e}");
-                failed = true;
+        }
+        batch.clear();
+        progress.set_message(format!(
+            "{docs} documents, {:.1} MB, {events} events, {:.1} MB/s",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / start.elapsed().as_secs_f64().max(1e-9)
+        ));
+        Ok(())
+    };
+    for source in sources {
+        for item in source {
+            match item {
+                Ok(mut doc) => {
+                    if doc.published.is_none() {
+                        doc.published = args.published;
+                    }
+                    batch.push(doc);
+                    if batch.len() == BATCH {
+                        if let Err(e) = flush(&mut batch, &mut writer) {
+                            eprintln!("extract: cannot write: {e}");
+                            return ExitCode::from(2);
+                        }
+                    }
+                }
+                Err(e) => {
+                    errors += 1;
+                    progress.suspend(|| eprintln!("extract: {}: {}", e.place, e.message));
+                }
             }
         }
     }
-    if failed {
+    if let Err(e) = flush(&mut batch, &mut writer).and_then(|_| writer.finish().map(|_| ())) {
+        eprintln!("extract: cannot write: {e}");
+        return ExitCode::from(2);
+    }
+    progress.finish_and_clear();
+    let secs = start.elapsed().as_secs_f64();
+    if args.stats {
+        eprintln!(
+            "documents: {docs}\nMB: {:.3}\nseconds: {secs:.3}\nMB/s: {:.2}\ndocuments/s: {:.0}\nevents: {events}\nerrors: {errors}",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / secs.max(1e-9),
+            docs as f64 / secs.max(1e-9),
+        );
+    }
+    if errors > 0 {
+        eprintln!("extract: {errors} input error(s); everything else was processed");
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+const BATCH: usize = 512;
+
+/// The documents of every input, lazily, in order.
+fn sources(inputs: &[String]) -> Vec<Box<dyn Iterator<Item = Item>>> {
+    if inputs.is_empty() {
+        let doc = Document::new("sample_report.txt", SAMPLE);
+        return vec![Box::new(std::iter::once(Ok(doc)))];
+    }
+    let mut out: Vec<Box<dyn Iterator<Item = Item>>> = Vec::new();
+    for input in inputs {
+        if input == "-" {
+            out.push(stdin_source());
+            continue;
+        }
+        let path = PathBuf::from(input);
+        if path.is_dir() {
+            let mut files = Vec::new();
+            walk(&path, &mut files);
+            files.sort();
+            for f in files {
+                out.push(file_source(f));
+            }
+        } else {
+            out.push(file_source(path));
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, files);
+        } else if is_input(&p) {
+            files.push(p);
+        }
+    }
+}
+
+fn is_input(p: &Path) -> bool {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+}
+
+fn file_source(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
+    let name = path.display().to_string();
+    let fail = |message: String| -> Box<dyn Iterator<Item = Item>> {
+        Box::new(std::iter::once(Err(InputError {
+            place: name.clone(),
+            message,
+        })))
+    };
+    let file = match File::open(&path) {
+        Ok(f) => f,
+        Err(e) => return fail(format!("cannot open: {e}")),
+    };
+    if name.ends_with(".jsonl.gz") {
+        Box::new(JsonLines::new(
+            name.clone(),
+            BufReader::new(flate2::read::MultiGzDecoder::new(file)),
+        ))
+    } else if name.ends_with(".jsonl") {
+        Box::new(JsonLines::new(name.clone(), BufReader::new(file)))
+    } else {
+        let mut bytes = Vec::new();
+        if let Err(e) = BufReader::new(file).read_to_end(&mut bytes) {
+            return fail(format!("cannot read: {e}"));
+        }
+        let id = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(&name)
+            .to_string();
+        match String::from_utf8(bytes) {
+            Ok(text) => Box::new(std::iter::once(Ok(Document::new(id, text)))),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+                Box::new(std::iter::once(Err(InputError {
+                    place: format!("{name}:{line}"),
+                    message: format!("invalid UTF-8 at byte {at}; the file is skipped"),
+                })))
+            }
+        }
+    }
+}
+
+fn stdin_source() -> Box<dyn Iterator<Item = Item>> {
+    let mut bytes = Vec::new();
+    if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
+        return Box::new(std::iter::once(Err(InputError {
+            place: "-".into(),
+            message: format!("cannot read: {e}"),
+        })));
+    }
+    let jsonl = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    if jsonl {
+        return Box::new(JsonLines::new(
+            "-".into(),
+            BufReader::new(io::Cursor::new(bytes)),
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Box::new(std::iter::once(Ok(Document::new("stdin", text)))),
+        Err(e) => Box::new(std::iter::once(Err(InputError {
+            place: "-".into(),
+            message: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+        }))),
+    }
+}
+
+/// Documents of a JSON Lines stream; a bad line is an error with its number,
+/// and the lines after it are still read.
+struct JsonLines<R: BufRead> {
+    name: String,
+    reader: R,
+    line: usize,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    fn new(name: String, reader: R) -> JsonLines<R> {
+        JsonLines {
+            name,
+            reader,
+            line: 0,
+            buf: Vec::new(),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            self.buf.clear();
+            self.line += 1;
+            let place = format!("{}:{}", self.name, self.line);
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    return Some(Err(InputError {
+                        place,
+                        message: format!("cannot read: {e}"),
+                    }));
+                }
+            }
+            if self.buf.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            let text = match std::str::from_utf8(&self.buf) {
+                Ok(t) => t,
+                Err(e) => {
+                    return Some(Err(InputError {
+                        place,
+                        message: format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
+                    }));
+                }
+            };
+            return Some(parse_line(text).map_err(|message| InputError { place, message }));
+        }
+    }
+}
+
+fn parse_line(line: &str) -> Result<Document, String> {
+    let v: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    let id = match v.get("id") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => return Err("no \"id\" (a string or a number)".into()),
+    };
+    let text = v
+        .get("text")
+        .and_then(|t| t.as_str())
+        .ok_or("no \"text\" string")?
+        .to_string();
+    let published = match v.get("published") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(parse_date(s.get(..10).unwrap_or(s))?),
+        Some(other) => return Err(format!("\"published\" is not a date string: {other}")),
+    };
+    Ok(Document {
+        id,
+        text,
+        published,
+    })
 }

@@ -29,12 +29,20 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod event;
+mod extractor;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod normalize;
 pub mod number;
+#[cfg(feature = "output")]
+pub mod output;
+pub mod sentence;
 mod span;
 pub mod time;
 pub mod token;
 
+pub use event::{Event, EventKind, Modality};
+pub use extractor::{Document, Extractor, ExtractorBuilder};
+pub use gazetteer::{Gazetteer, GazetteerError};
 pub use span::Span;

@@ -1,0 +1,253 @@
+//! The whole pipeline behind one object: [`Extractor`], built once and shared
+//! by threads, turns a [`Document`] into [`Event`]s.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use once_cell::sync::Lazy;
+
+use crate::event::{Analysis, Ent, Event, Trig, Triggers, assemble};
+use crate::gazetteer::{Gazetteer, GazetteerBuilder, GazetteerError};
+use crate::lexicon::{Lexicon, LexiconBuilder, Tag};
+use crate::normalize::Normalizer;
+use crate::number::{Count, read_counts};
+use crate::sentence::sentences;
+use crate::time::{Timex, find_dateline, read_dates};
+use crate::token::tokenize;
+
+/// A news article: an id, its text, and its publication date if known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// The document's id (a file name, or the `id` of a JSON line).
+    pub id: String,
+    /// The text, as published.
+    pub text: String,
+    /// The publication date. When `None`, a dateline at the top of the text
+    /// is used if there is one.
+    pub published: Option<NaiveDate>,
+}
+
+impl Document {
+    /// A document with no known publication date.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            published: None,
+        }
+    }
+
+    /// Sets the publication date.
+    pub fn published(mut self, date: NaiveDate) -> Document {
+        self.published = Some(date);
+        self
+    }
+}
+
+/// The gazetteers an extractor uses: the embedded ones, or a user build.
+#[derive(Debug)]
+enum Gaz {
+    Embedded(&'static Gazetteer),
+    Owned(Box<Gazetteer>),
+}
+
+impl std::ops::Deref for Gaz {
+    type Target = Gazetteer;
+    fn deref(&self) -> &Gazetteer {
+        match self {
+            Gaz::Embedded(g) => g,
+            Gaz::Owned(g) => g,
+        }
+    }
+}
+
+/// Extracts events from Arabic news.
+///
+/// Build it once (lexicons, automaton: tens of milliseconds) and share it:
+/// it is `Send + Sync`, and [`extract`](Extractor::extract) takes `&self`.
+///
+/// # Examples
+///
+/// ```
+/// use rasad::{Document, Extractor};
+///
+/// let doc = Document::new("d1", "قتل ثلاثة عناصر من قسد في هجوم لداعش على نقطة قرب بلدة الشحيل بريف دير الزور أمس.")
+///     .published(chrono::NaiveDate::from_ymd_opt(2024, 3, 14).unwrap());
+/// let events = Extractor::default().extract(&doc);
+/// assert_eq!(events.len(), 1);
+/// let e = &events[0];
+/// assert_eq!(e.kind.as_str(), "armed_attack");
+/// assert_eq!(e.date.as_ref().unwrap().value.to_string(), "2024-03-13");
+/// assert_eq!(e.perpetrators[0].id, "isis");
+/// assert_eq!(e.killed.unwrap().min, 3);
+/// ```
+#[derive(Debug)]
+pub struct Extractor {
+    gazetteer: Gaz,
+    triggers: Triggers,
+    lexicon: Lexicon,
+    normalizer: Normalizer,
+}
+
+static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
+    ExtractorBuilder::new()
+        .build()
+        .expect("the embedded data are valid")
+});
+
+impl Default for Extractor {
+    /// An extractor over the embedded gazetteers and triggers.
+    ///
+    /// # Panics
+    ///
+    /// Never in practice: the embedded data are checked by the test suite.
+    fn default() -> Self {
+        ExtractorBuilder::new()
+            .build()
+            .expect("the embedded gazetteers and triggers are valid (tested)")
+    }
+}
+
+impl Extractor {
+    /// A builder, to add gazetteer files.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// A shared extractor over the embedded data, built on first use.
+    pub fn embedded() -> &'static Extractor {
+        &DEFAULT
+    }
+
+    /// The gazetteers in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The compiled lexicon (gazetteer aliases and triggers).
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Every event of `doc`, in text order, hypothetical and negated ones
+    /// included (see [`Event::modality`](crate::event::Event); the `extract`
+    /// command prints only asserted and claimed events unless asked).
+    ///
+    /// Never panics, for any text.
+    pub fn extract(&self, doc: &Document) -> Vec<Event> {
+        let norm = self.normalizer.normalize(&doc.text);
+        let text = norm.as_str();
+        let tokens = tokenize(text);
+        let published = doc
+            .published
+            .or_else(|| find_dateline(text, &tokens).map(|d| d.0));
+        let dates: Vec<Timex> = read_dates(text, &tokens, published);
+        let counts: Vec<Count> = read_counts(text, &tokens)
+            .into_iter()
+            .filter(|c| {
+                !dates
+                    .iter()
+                    .any(|d| d.span.start < c.span.end && c.span.start < d.span.end)
+            })
+            .collect();
+        let mut entities = Vec::new();
+        let mut triggers = Vec::new();
+        for hit in self.lexicon.scan(text) {
+            let entries = self.lexicon.entries(&hit);
+            let pattern = self.lexicon.pattern(&hit);
+            for e in entries.iter().filter(|e| e.tag == Tag::Trigger) {
+                triggers.push(Trig {
+                    row: e.index,
+                    span: hit.span(),
+                });
+            }
+            if entries.iter().any(|e| e.tag != Tag::Trigger) {
+                if let Some((entity, _)) = self.gazetteer.resolve(text, &hit, entries, pattern) {
+                    entities.push(Ent {
+                        entity,
+                        span: hit.span(),
+                    });
+                }
+            }
+        }
+        let sentences = sentences(text);
+        let analysis = Analysis {
+            doc_id: &doc.id,
+            norm: &norm,
+            tokens: &tokens,
+            sentences: &sentences,
+            entities: &entities,
+            triggers: &triggers,
+            dates: &dates,
+            counts: &counts,
+            gazetteer: &self.gazetteer,
+            rows: self.triggers.rows(),
+        };
+        assemble(&analysis)
+    }
+}
+
+/// Builds an [`Extractor`].
+#[derive(Debug, Default)]
+pub struct ExtractorBuilder {
+    dirs: Vec<PathBuf>,
+    files: Vec<PathBuf>,
+}
+
+impl ExtractorBuilder {
+    /// A builder over the embedded data.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Adds the gazetteer files (`places*.tsv`, `actors*.tsv`, `people*.tsv`)
+    /// of a directory; their rows extend or override the embedded ones.
+    pub fn gazetteer_dir(mut self, dir: impl Into<PathBuf>) -> ExtractorBuilder {
+        self.dirs.push(dir.into());
+        self
+    }
+
+    /// Adds one gazetteer file.
+    pub fn gazetteer_file(mut self, file: impl Into<PathBuf>) -> ExtractorBuilder {
+        self.files.push(file.into());
+        self
+    }
+
+    /// Loads the data and compiles the automaton.
+    ///
+    /// # Errors
+    ///
+    /// A gazetteer or trigger file that cannot be read or is malformed, with
+    /// its file and line.
+    pub fn build(self) -> Result<Extractor, GazetteerError> {
+        let gazetteer = if self.dirs.is_empty() && self.files.is_empty() {
+            Gaz::Embedded(Gazetteer::embedded())
+        } else {
+            let mut b = GazetteerBuilder::new();
+            for d in self.dirs {
+                b = b.add_dir(d)?;
+            }
+            for f in self.files {
+                b = b.add_file(f);
+            }
+            Gaz::Owned(Box::new(b.build()?))
+        };
+        let triggers = Triggers::embedded()?;
+        let mut lb = LexiconBuilder::new();
+        gazetteer.register(&mut lb);
+        triggers.register(&mut lb);
+        let lexicon = lb.build().map_err(|e| {
+            GazetteerError::new(
+                "lexicon",
+                None,
+                crate::gazetteer::GazetteerErrorKind::Io(e.to_string()),
+            )
+        })?;
+        Ok(Extractor {
+            gazetteer,
+            triggers,
+            lexicon,
+            normalizer: Normalizer::new(),
+        })
+    }
+}
