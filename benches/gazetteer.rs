@@ -17,15 +17,10 @@ fn gazetteer(c: &mut Criterion) {
     let bytes: usize = normalized.iter().map(|d| d.len()).sum();
     let g = Gazetteer::embedded();
     let lexicon = g.lexicon();
-    let bare = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(lexicon.patterns())
-        .unwrap();
+    let bare =
+        AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(lexicon.patterns()).unwrap();
     let hits: usize = normalized.iter().map(|d| lexicon.scan(d).len()).sum();
-    let raw: usize = normalized
-        .iter()
-        .map(|d| bare.find_iter(d.as_str()).count())
-        .sum();
+    let raw: usize = normalized.iter().map(|d| bare.find_iter(d.as_str()).count()).sum();
     eprintln!(
         "gazetteer bench on {source}: {} documents, {bytes} normalized bytes, {} patterns, \
          automaton {} KiB; {hits} hits at word starts, {raw} raw unanchored hits",
@@ -51,29 +46,15 @@ fn gazetteer(c: &mut Criterion) {
         })
     });
     g1.bench_function("baseline: bare leftmost-longest pass", |b| {
-        b.iter(|| {
-            normalized
-                .iter()
-                .map(|d| bare.find_iter(black_box(d.as_str())).count())
-                .sum::<usize>()
-        })
+        b.iter(|| normalized.iter().map(|d| bare.find_iter(black_box(d.as_str())).count()).sum::<usize>())
     });
     g1.bench_function("baseline: byte scan for spaces", |b| {
-        b.iter(|| {
-            normalized
-                .iter()
-                .map(|d| d.bytes().filter(|&x| x == b' ').count())
-                .sum::<usize>()
-        })
+        b.iter(|| normalized.iter().map(|d| d.bytes().filter(|&x| x == b' ').count()).sum::<usize>())
     });
     let orig_bytes: usize = docs.iter().map(|d| d.len()).sum();
     g1.throughput(Throughput::Bytes(orig_bytes as u64));
     g1.bench_function("find_iter (normalize + scan + resolve + map back)", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|d| g.find_iter(black_box(d)).count())
-                .sum::<usize>()
-        })
+        b.iter(|| docs.iter().map(|d| g.find_iter(black_box(d)).count()).sum::<usize>())
     });
     g1.finish();
 }

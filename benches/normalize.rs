@@ -9,10 +9,7 @@ mod common;
 fn normalize(c: &mut Criterion) {
     let (docs, source) = common::news_sample(common::SAMPLE_BYTES);
     let bytes: usize = docs.iter().map(|d| d.len()).sum();
-    eprintln!(
-        "normalize bench on {source}: {} documents, {bytes} bytes",
-        docs.len()
-    );
+    eprintln!("normalize bench on {source}: {} documents, {bytes} bytes", docs.len());
     let n = Normalizer::new();
     // The same text after normalization: nothing left to change (fast path).
     let normal: Vec<String> = docs.iter().map(|d| n.normalize_str(d)).collect();

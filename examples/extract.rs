@@ -55,13 +55,11 @@ struct Args {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s)
-        .ok_or_else(|| format!("unknown format {s:?}: expected jsonl, json, csv or geojson"))
+    Format::parse(s).ok_or_else(|| format!("unknown format {s:?}: expected jsonl, json, csv or geojson"))
 }
 
 /// A problem with one input, reported with its place; the rest goes on.
@@ -76,10 +74,7 @@ type Item = Result<Document, InputError>;
 fn main() -> ExitCode {
     let args = Args::parse();
     if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .ok();
+        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
     }
     let mut builder = Extractor::builder();
     for dir in &args.gazetteers {
@@ -103,15 +98,13 @@ fn main() -> ExitCode {
     let sources = sources(&args.inputs);
     let progress = ProgressBar::new_spinner();
     progress.set_style(
-        ProgressStyle::with_template("{spinner} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     let start = Instant::now();
     let (mut docs, mut bytes, mut events, mut errors) = (0usize, 0usize, 0usize, 0usize);
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Document>, writer: &mut EventWriter<_>| -> io::Result<()> {
-        let results: Vec<Vec<rasad::Event>> =
-            batch.par_iter().map(|d| extractor.extract(d)).collect();
+        let results: Vec<Vec<rasad::Event>> = batch.par_iter().map(|d| extractor.extract(d)).collect();
         for (d, evs) in batch.iter().zip(results) {
             docs += 1;
             bytes += d.text.len();
@@ -224,20 +217,14 @@ fn is_input(p: &Path) -> bool {
 fn file_source(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
     let name = path.display().to_string();
     let fail = |message: String| -> Box<dyn Iterator<Item = Item>> {
-        Box::new(std::iter::once(Err(InputError {
-            place: name.clone(),
-            message,
-        })))
+        Box::new(std::iter::once(Err(InputError { place: name.clone(), message })))
     };
     let file = match File::open(&path) {
         Ok(f) => f,
         Err(e) => return fail(format!("cannot open: {e}")),
     };
     if name.ends_with(".jsonl.gz") {
-        Box::new(JsonLines::new(
-            name.clone(),
-            BufReader::new(flate2::read::MultiGzDecoder::new(file)),
-        ))
+        Box::new(JsonLines::new(name.clone(), BufReader::new(flate2::read::MultiGzDecoder::new(file))))
     } else if name.ends_with(".jsonl") {
         Box::new(JsonLines::new(name.clone(), BufReader::new(file)))
     } else {
@@ -245,11 +232,7 @@ fn file_source(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
         if let Err(e) = BufReader::new(file).read_to_end(&mut bytes) {
             return fail(format!("cannot read: {e}"));
         }
-        let id = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or(&name)
-            .to_string();
+        let id = path.file_name().and_then(|n| n.to_str()).unwrap_or(&name).to_string();
         match String::from_utf8(bytes) {
             Ok(text) => Box::new(std::iter::once(Ok(Document::new(id, text)))),
             Err(e) => {
@@ -274,10 +257,7 @@ fn stdin_source() -> Box<dyn Iterator<Item = Item>> {
     }
     let jsonl = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     if jsonl {
-        return Box::new(JsonLines::new(
-            "-".into(),
-            BufReader::new(io::Cursor::new(bytes)),
-        ));
+        return Box::new(JsonLines::new("-".into(), BufReader::new(io::Cursor::new(bytes))));
     }
     match String::from_utf8(bytes) {
         Ok(text) => Box::new(std::iter::once(Ok(Document::new("stdin", text)))),
@@ -299,12 +279,7 @@ struct JsonLines<R: BufRead> {
 
 impl<R: BufRead> JsonLines<R> {
     fn new(name: String, reader: R) -> JsonLines<R> {
-        JsonLines {
-            name,
-            reader,
-            line: 0,
-            buf: Vec::new(),
-        }
+        JsonLines { name, reader, line: 0, buf: Vec::new() }
     }
 }
 
@@ -320,10 +295,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(e) => {
-                    return Some(Err(InputError {
-                        place,
-                        message: format!("cannot read: {e}"),
-                    }));
+                    return Some(Err(InputError { place, message: format!("cannot read: {e}") }));
                 }
             }
             if self.buf.iter().all(|b| b.is_ascii_whitespace()) {
@@ -344,26 +316,17 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 }
 
 fn parse_line(line: &str) -> Result<Document, String> {
-    let v: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
     let id = match v.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => return Err("no \"id\" (a string or a number)".into()),
     };
-    let text = v
-        .get("text")
-        .and_then(|t| t.as_str())
-        .ok_or("no \"text\" string")?
-        .to_string();
+    let text = v.get("text").and_then(|t| t.as_str()).ok_or("no \"text\" string")?.to_string();
     let published = match v.get("published") {
         None | Some(serde_json::Value::Null) => None,
         Some(serde_json::Value::String(s)) => Some(parse_date(s.get(..10).unwrap_or(s))?),
         Some(other) => return Err(format!("\"published\" is not a date string: {other}")),
     };
-    Ok(Document {
-        id,
-        text,
-        published,
-    })
+    Ok(Document { id, text, published })
 }

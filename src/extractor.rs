@@ -12,6 +12,7 @@ use crate::lexicon::{Lexicon, LexiconBuilder, Tag};
 use crate::normalize::Normalizer;
 use crate::number::{Count, read_counts};
 use crate::sentence::sentences;
+use crate::span::Span;
 use crate::time::{Timex, find_dateline, read_dates};
 use crate::token::tokenize;
 
@@ -30,11 +31,7 @@ pub struct Document {
 impl Document {
     /// A document with no known publication date.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document {
-            id: id.into(),
-            text: text.into(),
-            published: None,
-        }
+        Document { id: id.into(), text: text.into(), published: None }
     }
 
     /// Sets the publication date.
@@ -89,11 +86,8 @@ pub struct Extractor {
     normalizer: Normalizer,
 }
 
-static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
-    ExtractorBuilder::new()
-        .build()
-        .expect("the embedded data are valid")
-});
+static DEFAULT: Lazy<Extractor> =
+    Lazy::new(|| ExtractorBuilder::new().build().expect("the embedded data are valid"));
 
 impl Default for Extractor {
     /// An extractor over the embedded gazetteers and triggers.
@@ -102,9 +96,7 @@ impl Default for Extractor {
     ///
     /// Never in practice: the embedded data are checked by the test suite.
     fn default() -> Self {
-        ExtractorBuilder::new()
-            .build()
-            .expect("the embedded gazetteers and triggers are valid (tested)")
+        ExtractorBuilder::new().build().expect("the embedded gazetteers and triggers are valid (tested)")
     }
 }
 
@@ -138,39 +130,44 @@ impl Extractor {
         let norm = self.normalizer.normalize(&doc.text);
         let text = norm.as_str();
         let tokens = tokenize(text);
-        let published = doc
-            .published
-            .or_else(|| find_dateline(text, &tokens).map(|d| d.0));
+        let dateline = find_dateline(text, &tokens);
+        let published = doc.published.or(dateline.map(|d| d.0));
         let dates: Vec<Timex> = read_dates(text, &tokens, published);
+        // A number inside a date is part of the date (dates are in text order).
         let counts: Vec<Count> = read_counts(text, &tokens)
             .into_iter()
             .filter(|c| {
-                !dates
-                    .iter()
-                    .any(|d| d.span.start < c.span.end && c.span.start < d.span.end)
+                let k = dates.partition_point(|d| d.span.end <= c.span.start);
+                dates.get(k).is_none_or(|d| d.span.start >= c.span.end)
             })
             .collect();
+        let zones = dateline_zones(text, dateline.map(|d| d.1));
         let mut entities = Vec::new();
         let mut triggers = Vec::new();
         for hit in self.lexicon.scan(text) {
             let entries = self.lexicon.entries(&hit);
             let pattern = self.lexicon.pattern(&hit);
             for e in entries.iter().filter(|e| e.tag == Tag::Trigger) {
-                triggers.push(Trig {
-                    row: e.index,
-                    span: hit.span(),
-                });
+                triggers.push(Trig { row: e.index, span: hit.span() });
             }
             if entries.iter().any(|e| e.tag != Tag::Trigger) {
                 if let Some((entity, _)) = self.gazetteer.resolve(text, &hit, entries, pattern) {
-                    entities.push(Ent {
-                        entity,
-                        span: hit.span(),
-                    });
+                    // The place of a dateline is where the report was filed.
+                    let in_zone = zones.iter().any(|z| z.contains(hit.span()));
+                    if !(in_zone && matches!(entity, crate::gazetteer::Entity::Place(_))) {
+                        entities.push(Ent { entity, span: hit.span() });
+                    }
                 }
             }
         }
         let sentences = sentences(text);
+        // The dateline is when the report was written, not when its events happened.
+        let event_dates: Vec<Timex> = match dateline {
+            Some((_, sp)) => {
+                dates.iter().filter(|d| d.span.end <= sp.start || d.span.start >= sp.end).copied().collect()
+            }
+            None => dates.clone(),
+        };
         let analysis = Analysis {
             doc_id: &doc.id,
             norm: &norm,
@@ -178,13 +175,40 @@ impl Extractor {
             sentences: &sentences,
             entities: &entities,
             triggers: &triggers,
-            dates: &dates,
+            dates: &event_dates,
             counts: &counts,
             gazetteer: &self.gazetteer,
             rows: self.triggers.rows(),
         };
         assemble(&analysis)
     }
+}
+
+/// Stretches at the top of a report that name where and when it was filed:
+/// the line of the dateline up to the dash after it ("بعقوبه (العراق) 13
+/// ايار 2023 (ا ف ب) -"), and short "place – agency" lines ("الحسكه – نورث برس").
+fn dateline_zones(text: &str, dateline: Option<Span>) -> Vec<Span> {
+    let mut zones = Vec::new();
+    let mut start = 0;
+    for (n, line) in text.split('\n').enumerate() {
+        let span = Span::new(start, start + line.len());
+        start = span.end + 1;
+        if n > 4 {
+            break;
+        }
+        if let Some(d) = dateline.filter(|d| span.contains(*d)) {
+            let rest = &text[d.end..span.end];
+            let end = [" - ", " – ", " — "]
+                .iter()
+                .filter_map(|dash| rest.find(dash))
+                .min()
+                .map_or(d.end, |k| d.end + k + 3);
+            zones.push(Span::new(span.start, end.min(span.end)));
+        } else if line.split_whitespace().count() <= 6 && line.contains(['-', '–', '—']) {
+            zones.push(span);
+        }
+    }
+    zones
 }
 
 /// Builds an [`Extractor`].
@@ -237,17 +261,8 @@ impl ExtractorBuilder {
         gazetteer.register(&mut lb);
         triggers.register(&mut lb);
         let lexicon = lb.build().map_err(|e| {
-            GazetteerError::new(
-                "lexicon",
-                None,
-                crate::gazetteer::GazetteerErrorKind::Io(e.to_string()),
-            )
+            GazetteerError::new("lexicon", None, crate::gazetteer::GazetteerErrorKind::Io(e.to_string()))
         })?;
-        Ok(Extractor {
-            gazetteer,
-            triggers,
-            lexicon,
-            normalizer: Normalizer::new(),
-        })
+        Ok(Extractor { gazetteer, triggers, lexicon, normalizer: Normalizer::new() })
     }
 }

@@ -20,9 +20,7 @@
 //! variant is accepted only right after a ل.
 
 use aho_corasick::automaton::OverlappingState;
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 
 use crate::normalize::Normalizer;
@@ -78,11 +76,7 @@ impl Default for LexiconBuilder {
 impl LexiconBuilder {
     /// An empty builder that normalizes aliases with rasad's default normalizer.
     pub fn new() -> LexiconBuilder {
-        LexiconBuilder {
-            normalizer: Normalizer::new(),
-            by_pattern: HashMap::new(),
-            patterns: Vec::new(),
-        }
+        LexiconBuilder { normalizer: Normalizer::new(), by_pattern: HashMap::new(), patterns: Vec::new() }
     }
 
     /// Registers `alias` for `entry`. The alias is normalized first; an alias
@@ -114,11 +108,7 @@ impl LexiconBuilder {
             }
             None => {
                 self.by_pattern.insert(key.clone(), self.patterns.len());
-                self.patterns.push(Pattern {
-                    text: key.0,
-                    entries: vec![entry],
-                    elided,
-                });
+                self.patterns.push(Pattern { text: key.0, entries: vec![entry], elided });
             }
         }
     }
@@ -152,13 +142,8 @@ impl LexiconBuilder {
                     .start_kind(StartKind::Anchored)
                     .build(self.patterns.iter().map(|p| p.text.as_bytes()))
             })
-            .map_err(|e| LexiconError {
-                message: e.to_string(),
-            })?;
-        Ok(Lexicon {
-            ac,
-            patterns: self.patterns,
-        })
+            .map_err(|e| LexiconError { message: e.to_string() })?;
+        Ok(Lexicon { ac, patterns: self.patterns })
     }
 }
 
@@ -281,9 +266,7 @@ impl Lexicon {
     fn at_word_start(&self, text: &str, w: usize, state: &mut OverlappingState) -> Option<Hit> {
         let mut best: Option<Hit> = None;
         for split in clitic_splits(text, w).iter().flatten() {
-            let input = Input::new(text)
-                .span(split.at..text.len())
-                .anchored(Anchored::Yes);
+            let input = Input::new(text).span(split.at..text.len()).anchored(Anchored::Yes);
             *state = OverlappingState::start();
             loop {
                 self.ac.find_overlapping(input.clone(), state);
@@ -342,19 +325,11 @@ fn clitic_splits(text: &str, w: usize) -> [Option<Split>; 8] {
         out[n] = Some(s);
         n += 1;
     };
-    let plain = Split {
-        at: w,
-        after_lam: false,
-        article: false,
-    };
+    let plain = Split { at: w, after_lam: false, article: false };
     push(plain);
     let mut bases = [Some(plain), None];
     if rest.starts_with(WAW) || rest.starts_with(FA) {
-        let s = Split {
-            at: w + 2,
-            after_lam: false,
-            article: false,
-        };
+        let s = Split { at: w + 2, after_lam: false, article: false };
         push(s);
         bases[1] = Some(s);
     }
@@ -363,11 +338,7 @@ fn clitic_splits(text: &str, w: usize) -> [Option<Split>; 8] {
         let r = &text[base.at..];
         for (clitic, lam) in [(BA, false), (KAF, false), (LAM, true)] {
             if r.starts_with(clitic) {
-                let s = Split {
-                    at: base.at + 2,
-                    after_lam: lam,
-                    article: false,
-                };
+                let s = Split { at: base.at + 2, after_lam: lam, article: false };
                 push(s);
                 preps[k] = Some(s);
             }
@@ -375,11 +346,7 @@ fn clitic_splits(text: &str, w: usize) -> [Option<Split>; 8] {
     }
     for base in bases.iter().chain(preps.iter()).flatten() {
         if text[base.at..].starts_with(ARTICLE) && !base.after_lam {
-            push(Split {
-                at: base.at + 4,
-                after_lam: false,
-                article: true,
-            });
+            push(Split { at: base.at + 4, after_lam: false, article: true });
         }
     }
     out
@@ -413,8 +380,8 @@ fn is_boundary(text: &str, i: usize) -> bool {
 /// The proclitic sequences rasad strips, as `'static` strings (normalized).
 pub(crate) fn static_clitic(c: &str) -> &'static str {
     const ALL: &[&str] = &[
-        "و", "ف", "ب", "ك", "ل", "ال", "وب", "فب", "وك", "فك", "ول", "فل", "وال", "فال", "بال",
-        "كال", "وبال", "فبال", "وكال", "فكال",
+        "و", "ف", "ب", "ك", "ل", "ال", "وب", "فب", "وك", "فك", "ول", "فل", "وال", "فال", "بال", "كال",
+        "وبال", "فبال", "وكال", "فكال",
     ];
     ALL.iter().copied().find(|a| *a == c).unwrap_or("?")
 }
@@ -426,13 +393,7 @@ mod tests {
     fn lexicon(aliases: &[&str]) -> Lexicon {
         let mut b = LexiconBuilder::new();
         for (i, a) in aliases.iter().enumerate() {
-            b.add(
-                a,
-                Entry {
-                    tag: Tag::Place,
-                    index: i as u32,
-                },
-            );
+            b.add(a, Entry { tag: Tag::Place, index: i as u32 });
         }
         b.build().unwrap()
     }
@@ -441,12 +402,7 @@ mod tests {
         let norm = Normalizer::new().normalize_str(text);
         lex.scan(&norm)
             .iter()
-            .map(|h| {
-                (
-                    lex.pattern(h).to_string(),
-                    h.clitic(&norm).map(str::to_string),
-                )
-            })
+            .map(|h| (lex.pattern(h).to_string(), h.clitic(&norm).map(str::to_string)))
             .collect()
     }
 
@@ -454,15 +410,9 @@ mod tests {
     fn clitics_and_boundaries() {
         let lex = lexicon(&["إدلب", "الرقة", "تدمر"]);
         assert_eq!(found(&lex, "بإدلب")[0].1.as_deref(), Some("ب"));
-        assert_eq!(
-            found(&lex, "للرقة")[0],
-            ("لرقه".to_string(), Some("ل".to_string()))
-        );
+        assert_eq!(found(&lex, "للرقة")[0], ("لرقه".to_string(), Some("ل".to_string())));
         assert_eq!(found(&lex, "ولتدمر")[0].1.as_deref(), Some("ول"));
         assert!(found(&lex, "إدلبي").is_empty());
-        assert!(
-            found(&lex, "لرقة").is_empty(),
-            "elided article without a preposition"
-        );
+        assert!(found(&lex, "لرقة").is_empty(), "elided article without a preposition");
     }
 }

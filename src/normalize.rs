@@ -251,12 +251,7 @@ impl Normalizer {
             ascii[b'\r' as usize] = AsciiClass::Newline;
         }
         let keep_pair = keep_pairs(&arabic, &ascii);
-        Normalizer {
-            options,
-            arabic,
-            keep_pair,
-            ascii,
-        }
+        Normalizer { options, arabic, keep_pair, ascii }
     }
 
     /// The options this normalizer applies.
@@ -272,17 +267,9 @@ impl Normalizer {
         let mut buf = String::new();
         let mut map = OffsetMap::identity(text.len());
         if self.normalize_into(text, &mut buf, &mut map) {
-            Normalized {
-                original: text,
-                text: Cow::Owned(buf),
-                map,
-            }
+            Normalized { original: text, text: Cow::Owned(buf), map }
         } else {
-            Normalized {
-                original: text,
-                text: Cow::Borrowed(text),
-                map,
-            }
+            Normalized { original: text, text: Cow::Borrowed(text), map }
         }
     }
 
@@ -295,13 +282,7 @@ impl Normalizer {
     pub fn normalize_into(&self, text: &str, out: &mut String, map: &mut OffsetMap) -> bool {
         out.clear();
         map.reset(text.len());
-        let mut w = Writer {
-            text,
-            out,
-            map,
-            changed: false,
-            copied_to: 0,
-        };
+        let mut w = Writer { text, out, map, changed: false, copied_to: 0 };
         self.run(&mut w);
         w.finish()
     }
@@ -450,8 +431,7 @@ impl Normalizer {
                 AsciiClass::Newline => out.push('\n'),
                 AsciiClass::Plain => out.push(c),
             }
-        } else if (o.controls && is_control_to_remove(c)) || (o.diacritics && is_extended_mark(cp))
-        {
+        } else if (o.controls && is_control_to_remove(c)) || (o.diacritics && is_extended_mark(cp)) {
         } else if o.whitespace && c.is_whitespace() {
             out.push(' ');
         } else if o.lowercase && c.is_uppercase() {
@@ -464,10 +444,7 @@ impl Normalizer {
 
 /// Titlecase letters (ǅ) lowercase too; `char` has no `is_titlecase`.
 fn is_titlecase(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x1C5 | 0x1C8 | 0x1CB | 0x1F2 | 0x1F88..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC
-    )
+    matches!(c as u32, 0x1C5 | 0x1C8 | 0x1CB | 0x1F2 | 0x1F88..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
 }
 
 fn keep_pairs(arabic: &[Action; 256], ascii: &[AsciiClass; 128]) -> Box<[u64; 1024]> {
@@ -482,9 +459,7 @@ fn keep_pairs(arabic: &[Action; 256], ascii: &[AsciiClass; 128]) -> Box<[u64; 10
                 AsciiClass::Plain => true,
                 // Kept unless another whitespace byte follows (that one is
                 // collapsed, or upgrades the space to a line break).
-                AsciiClass::Space => {
-                    !matches!(b1 as u8, b' ' | b'\n' | b'\r' | b'\t' | 0x0b | 0x0c)
-                }
+                AsciiClass::Space => !matches!(b1 as u8, b' ' | b'\n' | b'\r' | b'\t' | 0x0b | 0x0c),
                 _ => false,
             };
             if keep {
@@ -670,11 +645,7 @@ pub struct OffsetMap {
 impl OffsetMap {
     /// The identity map of a text of `len` bytes.
     pub fn identity(len: usize) -> OffsetMap {
-        OffsetMap {
-            anchors: Vec::new(),
-            original_len: len,
-            normalized_len: len,
-        }
+        OffsetMap { anchors: Vec::new(), original_len: len, normalized_len: len }
     }
 
     fn reset(&mut self, len: usize) {
@@ -742,10 +713,7 @@ impl OffsetMap {
         if !self.anchors.is_empty() || normalized_len != original_len {
             self.push(normalized_len, original_len);
             // A map whose only anchors are (0,0) and a linear end is the identity.
-            if self.anchors.len() == 2
-                && normalized_len == original_len
-                && self.anchors[0] == (0, 0)
-            {
+            if self.anchors.len() == 2 && normalized_len == original_len && self.anchors[0] == (0, 0) {
                 self.anchors.clear();
             }
         }
@@ -764,10 +732,7 @@ impl OffsetMap {
     /// Maps a range of the normalized text to the range of the original text
     /// it was made from.
     pub fn to_original_span(&self, span: Span) -> Span {
-        Span::new(
-            self.to_original_start(span.start),
-            self.to_original_end(span.end),
-        )
+        Span::new(self.to_original_start(span.start), self.to_original_end(span.end))
     }
 
     fn to_original(&self, norm: usize, end: bool) -> usize {
@@ -802,10 +767,7 @@ impl OffsetMap {
 
     /// Maps a range of the original text to the normalized range made from it.
     pub fn to_normalized_span(&self, span: Span) -> Span {
-        Span::new(
-            self.to_normalized_start(span.start),
-            self.to_normalized_end(span.end),
-        )
+        Span::new(self.to_normalized_start(span.start), self.to_normalized_end(span.end))
     }
 
     fn to_normalized(&self, orig: usize, end: bool) -> usize {
@@ -862,10 +824,7 @@ impl<'a> Normalized<'a> {
     /// so that it lies on char boundaries of the original.
     pub fn original_span(&self, span: Span) -> Span {
         let s = self.map.to_original_span(span);
-        Span::new(
-            floor_char_boundary(self.original, s.start),
-            ceil_char_boundary(self.original, s.end),
-        )
+        Span::new(floor_char_boundary(self.original, s.start), ceil_char_boundary(self.original, s.end))
     }
 
     /// The original words behind a range of the normalized text.
@@ -953,10 +912,7 @@ fn is_general_punctuation(cp: u32) -> bool {
 /// True for characters that continue a word (letters, digits, marks).
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    matches!(
-        classify(c),
-        CharClass::Letter | CharClass::Digit | CharClass::Mark
-    )
+    matches!(classify(c), CharClass::Letter | CharClass::Digit | CharClass::Mark)
 }
 
 #[cfg(test)]

@@ -65,19 +65,7 @@ static WORDS: Lazy<HashMap<&'static str, Word>> = Lazy::new(|| {
     let mut m = HashMap::new();
     let units: &[(&[&str], u64)] = &[
         (&["واحد", "واحده"], 1),
-        (
-            &[
-                "اثنان",
-                "اثنين",
-                "اثنتان",
-                "اثنتين",
-                "اثنا",
-                "اثنتا",
-                "اثني",
-                "اثنتي",
-            ],
-            2,
-        ),
+        (&["اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثنتا", "اثني", "اثنتي"], 2),
         (&["ثلاثه", "ثلاث"], 3),
         (&["اربعه", "اربع"], 4),
         (&["خمسه", "خمس"], 5),
@@ -123,76 +111,27 @@ static WORDS: Lazy<HashMap<&'static str, Word>> = Lazy::new(|| {
     for f in ["ميه", "مايه"] {
         m.insert(f, HundredMul);
     }
-    for f in ["ميتان", "ميتين", "مايتان", "مايتين", "ميتي", "مايتي"]
-    {
+    for f in ["ميتان", "ميتين", "مايتان", "مايتين", "ميتي", "مايتي"] {
         m.insert(f, Hundred(200));
     }
     for f in ["الف", "الفا"] {
-        m.insert(
-            f,
-            Scale {
-                value: 1000,
-                plural: false,
-            },
-        );
+        m.insert(f, Scale { value: 1000, plural: false });
     }
     m.insert("احد", OneOf);
     m.insert("احدي", OneOf);
     for f in ["الفان", "الفين", "الفي"] {
-        m.insert(
-            f,
-            Scale {
-                value: 2000,
-                plural: false,
-            },
-        );
+        m.insert(f, Scale { value: 2000, plural: false });
     }
-    m.insert(
-        "الاف",
-        Scale {
-            value: 1000,
-            plural: true,
-        },
-    );
+    m.insert("الاف", Scale { value: 1000, plural: true });
     for f in ["مليون", "مليونا"] {
-        m.insert(
-            f,
-            Scale {
-                value: 1_000_000,
-                plural: false,
-            },
-        );
+        m.insert(f, Scale { value: 1_000_000, plural: false });
     }
     for f in ["مليونان", "مليونين", "مليوني"] {
-        m.insert(
-            f,
-            Scale {
-                value: 2_000_000,
-                plural: false,
-            },
-        );
+        m.insert(f, Scale { value: 2_000_000, plural: false });
     }
-    m.insert(
-        "ملايين",
-        Scale {
-            value: 1_000_000,
-            plural: true,
-        },
-    );
-    m.insert(
-        "مليار",
-        Scale {
-            value: 1_000_000_000,
-            plural: false,
-        },
-    );
-    m.insert(
-        "مليارات",
-        Scale {
-            value: 1_000_000_000,
-            plural: true,
-        },
-    );
+    m.insert("ملايين", Scale { value: 1_000_000, plural: true });
+    m.insert("مليار", Scale { value: 1_000_000_000, plural: false });
+    m.insert("مليارات", Scale { value: 1_000_000_000, plural: true });
     m.insert("عشرات", Vague(20));
     m.insert("ميات", Vague(200));
     m.insert("بضعه", Few);
@@ -260,10 +199,7 @@ fn word_of(text: &str) -> Option<(Word, usize)> {
         // المئه، بالمئه، الالف: a rate or a name, not a count.
         let article = text[..at].ends_with("ال") || (at > 0 && text.starts_with("لل"));
         if article
-            && matches!(
-                w,
-                Word::HundredMul | Word::Scale { plural: false, .. } | Word::OneOf | Word::Few
-            )
+            && matches!(w, Word::HundredMul | Word::Scale { plural: false, .. } | Word::OneOf | Word::Few)
         {
             return None;
         }
@@ -346,11 +282,7 @@ fn phone_run(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
         if n.kind == TokenKind::Digits {
             groups += 1;
             j += 1;
-        } else if n.text(text) == "-"
-            && tokens
-                .get(j + 1)
-                .is_some_and(|d| d.kind == TokenKind::Digits)
-        {
+        } else if n.text(text) == "-" && tokens.get(j + 1).is_some_and(|d| d.kind == TokenKind::Digits) {
             j += 1;
         } else {
             break;
@@ -394,11 +326,8 @@ const BEFORE: &[(&[&str], Bound)] = &[
 ];
 
 /// Cues after a number and its counted noun (مقتل 25 شخصا على الأقل).
-const AFTER: &[(&[&str], Bound)] = &[
-    (&["علي", "الاقل"], Bound::AtLeast),
-    (&["او", "اكثر"], Bound::AtLeast),
-    (&["تقريبا"], Bound::Approx),
-];
+const AFTER: &[(&[&str], Bound)] =
+    &[(&["علي", "الاقل"], Bound::AtLeast), (&["او", "اكثر"], Bound::AtLeast), (&["تقريبا"], Bound::Approx)];
 
 /// Every count in `normalized` (text from rasad's normalizer), in text order.
 pub fn find_counts(normalized: &str) -> Vec<Count> {
@@ -434,11 +363,7 @@ pub fn read_count_at(text: &str, tokens: &[Token], i: usize) -> Option<(Count, u
         if words_at(text, tokens, i, cue) {
             let j = i + cue.len();
             if let Some((v, end)) = read_value(text, tokens, j) {
-                let count = apply(
-                    v,
-                    *bound,
-                    Span::new(tokens[i].span.start, tokens[end - 1].span.end),
-                );
+                let count = apply(v, *bound, Span::new(tokens[i].span.start, tokens[end - 1].span.end));
                 return Some(after_cues(text, tokens, count, end));
             }
         }
@@ -449,11 +374,7 @@ pub fn read_count_at(text: &str, tokens: &[Token], i: usize) -> Option<(Count, u
             if let Some(tok) = tokens.get(end) {
                 let t = tok.text(text);
                 // "و5000" is one token (و + digits split: و then digits).
-                let (next, ok) = if t == "و" {
-                    (end + 1, true)
-                } else {
-                    (end, t.starts_with('و'))
-                };
+                let (next, ok) = if t == "و" { (end + 1, true) } else { (end, t.starts_with('و')) };
                 if ok {
                     let second = if next > end {
                         read_value(text, tokens, next)
@@ -463,15 +384,7 @@ pub fn read_count_at(text: &str, tokens: &[Token], i: usize) -> Option<(Count, u
                     if let Some((b, end2)) = second {
                         if a.min <= b.min {
                             let span = Span::new(tokens[i].span.start, tokens[end2 - 1].span.end);
-                            return Some((
-                                Count {
-                                    min: a.min,
-                                    max: Some(b.min),
-                                    approx: false,
-                                    span,
-                                },
-                                end2,
-                            ));
+                            return Some((Count { min: a.min, max: Some(b.min), approx: false, span }, end2));
                         }
                     }
                 }
@@ -485,15 +398,7 @@ pub fn read_count_at(text: &str, tokens: &[Token], i: usize) -> Option<(Count, u
             let (b, end2) = read_value(text, tokens, end + 1)?;
             if a.min < b.min {
                 let span = Span::new(tokens[i].span.start, tokens[end2 - 1].span.end);
-                return Some((
-                    Count {
-                        min: a.min,
-                        max: Some(b.min),
-                        approx: false,
-                        span,
-                    },
-                    end2,
-                ));
+                return Some((Count { min: a.min, max: Some(b.min), approx: false, span }, end2));
             }
         }
         return None;
@@ -526,38 +431,16 @@ fn after_cues(text: &str, tokens: &[Token], count: Count, end: usize) -> (Count,
 
 fn apply(v: Count, bound: Bound, span: Span) -> Count {
     match bound {
-        Bound::AtLeast => Count {
-            min: v.min,
-            max: None,
-            approx: v.approx,
-            span,
-        },
-        Bound::MoreThan => Count {
-            min: v.min.saturating_add(1),
-            max: None,
-            approx: v.approx,
-            span,
-        },
-        Bound::Approx => Count {
-            min: v.min,
-            max: v.max,
-            approx: true,
-            span,
-        },
-        Bound::LessThan => Count {
-            min: 0,
-            max: Some(v.min.saturating_sub(1)),
-            approx: v.approx,
-            span,
-        },
+        Bound::AtLeast => Count { min: v.min, max: None, approx: v.approx, span },
+        Bound::MoreThan => Count { min: v.min.saturating_add(1), max: None, approx: v.approx, span },
+        Bound::Approx => Count { min: v.min, max: v.max, approx: true, span },
+        Bound::LessThan => Count { min: 0, max: Some(v.min.saturating_sub(1)), approx: v.approx, span },
     }
 }
 
 fn words_at(text: &str, tokens: &[Token], i: usize, words: &[&str]) -> bool {
     words.iter().enumerate().all(|(k, w)| {
-        tokens
-            .get(i + k)
-            .is_some_and(|t| t.is_word() && t.text(text) == *w && (k == 0 || t.space_before))
+        tokens.get(i + k).is_some_and(|t| t.is_word() && t.text(text) == *w && (k == 0 || t.space_before))
     })
 }
 
@@ -597,12 +480,7 @@ fn read_digits(text: &str, tokens: &[Token], i: usize) -> Option<(Count, usize)>
         }
     }
     // الفرقه 17، القرار 2254، قرار مجلس الامن 2254، الساعه 10.
-    let before = |k: usize| {
-        i.checked_sub(k)
-            .map(|j| tokens[j])
-            .filter(|t| t.is_word())
-            .map(|t| t.text(text))
-    };
+    let before = |k: usize| i.checked_sub(k).map(|j| tokens[j]).filter(|t| t.is_word()).map(|t| t.text(text));
     if before(1).is_some_and(|w| IDENTIFIER_NOUNS.contains(&w))
         || (1..=3).any(|k| before(k).is_some_and(|w| matches!(w, "قرار" | "القرار")))
         || before(1) == Some("بنسبه")
@@ -620,9 +498,7 @@ fn read_digits(text: &str, tokens: &[Token], i: usize) -> Option<(Count, usize)>
             && d.kind == TokenKind::Digits
             && d.span.len() == 3
         {
-            value = value
-                .checked_mul(1000)?
-                .checked_add(parse_u64(d.text(text))?)?;
+            value = value.checked_mul(1000)?.checked_add(parse_u64(d.text(text))?)?;
             span = span.cover(d.span);
             end += 2;
         } else {
@@ -632,9 +508,7 @@ fn read_digits(text: &str, tokens: &[Token], i: usize) -> Option<(Count, usize)>
     if let (Some(c), Some(d)) = (tokens.get(end), tokens.get(end + 1)) {
         let sep = c.text(text);
         if !c.space_before && !d.space_before && d.kind == TokenKind::Digits {
-            if matches!(sep, ":" | "/")
-                || (sep == "-" && d.span.len() <= 2 && first.span.len() == 4)
-            {
+            if matches!(sep, ":" | "/") || (sep == "-" && d.span.len() <= 2 && first.span.len() == 4) {
                 return None; // a time or a date
             }
             if sep == "." {
@@ -644,9 +518,7 @@ fn read_digits(text: &str, tokens: &[Token], i: usize) -> Option<(Count, usize)>
                 if let Some((Word::Scale { value: sv, .. }, _)) = scale {
                     let digits = frac.len().min(9) as u32;
                     let f = parse_u64(&frac[..digits as usize])?;
-                    let v = value
-                        .saturating_mul(sv)
-                        .saturating_add(f.saturating_mul(sv) / 10u64.pow(digits));
+                    let v = value.saturating_mul(sv).saturating_add(f.saturating_mul(sv) / 10u64.pow(digits));
                     let span = span.cover(tokens[end + 2].span);
                     return Some((exact(v, span), end + 3));
                 }
@@ -663,10 +535,7 @@ fn read_digits(text: &str, tokens: &[Token], i: usize) -> Option<(Count, usize)>
         if t == "%" || t == "٪" || t == "بالميه" || t == "بالمايه" {
             return None;
         }
-        if t == "في"
-            && tokens
-                .get(end + 1)
-                .is_some_and(|m| matches!(m.text(text), "الميه" | "المايه"))
+        if t == "في" && tokens.get(end + 1).is_some_and(|m| matches!(m.text(text), "الميه" | "المايه"))
         {
             return None;
         }
@@ -692,12 +561,7 @@ fn parse_u64(s: &str) -> Option<u64> {
 }
 
 fn exact(v: u64, span: Span) -> Count {
-    Count {
-        min: v,
-        max: Some(v),
-        approx: false,
-        span,
-    }
+    Count { min: v, max: Some(v), approx: false, span }
 }
 
 /// Number words: units, teens, tens, hundreds, scales, joined by و.
@@ -710,43 +574,19 @@ fn read_words(text: &str, tokens: &[Token], i: usize) -> Option<(Count, usize)> 
             // عشرات الالاف: tens of thousands.
             let mut min = v;
             let mut end = i + 1;
-            if let Some((
-                Word::Scale {
-                    value,
-                    plural: true,
-                },
-                0..=4,
-            )) = tokens.get(end).and_then(|t| word_of(t.text(text)))
+            if let Some((Word::Scale { value, plural: true }, 0..=4)) =
+                tokens.get(end).and_then(|t| word_of(t.text(text)))
             {
                 min = min.saturating_mul(value);
                 end += 1;
             }
             let span = Span::new(start, tokens[end - 1].span.end);
-            return Some((
-                Count {
-                    min,
-                    max: None,
-                    approx: false,
-                    span,
-                },
-                end,
-            ));
+            return Some((Count { min, max: None, approx: false, span }, end));
         }
-        Word::Scale {
-            plural: true,
-            value,
-        } => {
+        Word::Scale { plural: true, value } => {
             // الاف alone: "thousands".
             let span = Span::new(start, tokens[i].span.end);
-            return Some((
-                Count {
-                    min: value.saturating_mul(2),
-                    max: None,
-                    approx: false,
-                    span,
-                },
-                i + 1,
-            ));
+            return Some((Count { min: value.saturating_mul(2), max: None, approx: false, span }, i + 1));
         }
         Word::TeenTen => return None,
         Word::OneOf => {
@@ -766,15 +606,7 @@ fn read_words(text: &str, tokens: &[Token], i: usize) -> Option<(Count, usize)> 
         }
         Word::Few => {
             let span = Span::new(start, tokens[i].span.end);
-            return Some((
-                Count {
-                    min: 3,
-                    max: Some(9),
-                    approx: false,
-                    span,
-                },
-                i + 1,
-            ));
+            return Some((Count { min: 3, max: Some(9), approx: false, span }, i + 1));
         }
         _ => {}
     }
@@ -822,20 +654,11 @@ fn read_words(text: &str, tokens: &[Token], i: usize) -> Option<(Count, usize)> 
             }
             (
                 Some(_),
-                Word::Unit(_)
-                | Word::Ten(_)
-                | Word::Hundred(_)
-                | Word::HundredMul
-                | Word::Scale { .. },
+                Word::Unit(_) | Word::Ten(_) | Word::Hundred(_) | Word::HundredMul | Word::Scale { .. },
             ) => joined,
             _ => false,
         };
-        if !ok
-            || matches!(
-                w,
-                Word::Dual | Word::Vague(_) | Word::TeenTen | Word::OneOf | Word::Few
-            )
-        {
+        if !ok || matches!(w, Word::Dual | Word::Vague(_) | Word::TeenTen | Word::OneOf | Word::Few) {
             break;
         }
         match w {
@@ -860,10 +683,7 @@ fn read_words(text: &str, tokens: &[Token], i: usize) -> Option<(Count, usize)> 
     if value == 0 {
         return None;
     }
-    Some((
-        exact(value, Span::new(start, tokens[end - 1].span.end)),
-        end,
-    ))
+    Some((exact(value, Span::new(start, tokens[end - 1].span.end)), end))
 }
 
 #[cfg(test)]
@@ -873,10 +693,7 @@ mod tests {
 
     fn counts(s: &str) -> Vec<(u64, Option<u64>, bool, String)> {
         let t = Normalizer::new().normalize_str(s);
-        find_counts(&t)
-            .into_iter()
-            .map(|c| (c.min, c.max, c.approx, t[c.span].to_string()))
-            .collect()
+        find_counts(&t).into_iter().map(|c| (c.min, c.max, c.approx, t[c.span].to_string())).collect()
     }
 
     #[test]
@@ -910,10 +727,7 @@ mod tests {
     fn digits_and_bounds() {
         assert_eq!(counts("١٬٢٠٠")[0].0, 1200);
         assert_eq!(counts("1.5 مليون")[0].0, 1_500_000);
-        assert_eq!(
-            counts("بين 3000 و5000")[0],
-            (3000, Some(5000), false, "بين 3000 و5000".into())
-        );
+        assert_eq!(counts("بين 3000 و5000")[0], (3000, Some(5000), false, "بين 3000 و5000".into()));
         assert_eq!(counts("أكثر من 10")[0].0, 11);
         assert_eq!(counts("25 شخصاً على الأقل")[0].1, None);
         assert!(counts("الساعة 3:54").is_empty());

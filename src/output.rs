@@ -128,11 +128,7 @@ impl<W: Write> EventWriter<W> {
             }
             Format::JsonLines => Sink::Plain(out),
         };
-        Ok(EventWriter {
-            out,
-            format,
-            written: 0,
-        })
+        Ok(EventWriter { out, format, written: 0 })
     }
 
     /// Writes one event. Returns whether it was written (GeoJSON leaves out
@@ -222,28 +218,17 @@ impl<W: Write> EventWriter<W> {
 fn csv_fields(e: &Event) -> Vec<String> {
     let loc = e.location.as_ref();
     let admin = |level: &str| {
-        loc.and_then(|l| l.admin.iter().find(|a| a.level == level))
-            .map_or(String::new(), |a| a.name.clone())
+        loc.and_then(|l| l.admin.iter().find(|a| a.level == level)).map_or(String::new(), |a| a.name.clone())
     };
-    let ids = |v: &[crate::event::ActorRef]| {
-        v.iter()
-            .map(|a| a.id.as_str())
-            .collect::<Vec<_>>()
-            .join("|")
-    };
-    let names = |v: &[crate::event::ActorRef]| {
-        v.iter()
-            .map(|a| a.name.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
+    let ids = |v: &[crate::event::ActorRef]| v.iter().map(|a| a.id.as_str()).collect::<Vec<_>>().join("|");
+    let names =
+        |v: &[crate::event::ActorRef]| v.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("; ");
     let num = |x: Option<u64>| x.map_or(String::new(), |v| v.to_string());
     let date = e.date.as_ref();
     vec![
         e.event_id.clone(),
         date.map_or(String::new(), |d| d.value.to_string()),
-        date.and_then(|d| d.value.year)
-            .map_or(String::new(), |y| y.to_string()),
+        date.and_then(|d| d.value.year).map_or(String::new(), |y| y.to_string()),
         date.map_or(String::new(), |d| match d.precision {
             crate::time::Precision::Day => "1".into(),
             crate::time::Precision::Month => "2".into(),

@@ -32,10 +32,7 @@ impl Span {
     /// Creates a span; `end` is clamped so that it is never before `start`.
     #[inline]
     pub fn new(start: usize, end: usize) -> Span {
-        Span {
-            start,
-            end: end.max(start),
-        }
+        Span { start, end: end.max(start) }
     }
 
     /// The number of bytes covered.
@@ -109,9 +106,7 @@ impl<'de> serde::Deserialize<'de> for Span {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Span, D::Error> {
         let [start, end] = <[usize; 2]>::deserialize(d)?;
         if end < start {
-            return Err(serde::de::Error::custom(format!(
-                "span end {end} is before its start {start}"
-            )));
+            return Err(serde::de::Error::custom(format!("span end {end} is before its start {start}")));
         }
         Ok(Span { start, end })
     }

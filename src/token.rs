@@ -101,12 +101,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 TokenKind::Punct
             }
         };
-        out.push(Token {
-            kind,
-            span: Span::new(start, i),
-            space_before: space,
-            newline_before: newline,
-        });
+        out.push(Token { kind, span: Span::new(start, i), space_before: space, newline_before: newline });
         space = false;
         newline = false;
     }
@@ -157,10 +152,7 @@ pub fn clitic_stems(word: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     let mut rest = word;
     for set in [&["و", "ف"][..], &["ب", "ل", "ك"][..], &["ال"][..]] {
-        if let Some(c) = set
-            .iter()
-            .find(|c| rest.starts_with(**c) && rest.len() > c.len() + 2)
-        {
+        if let Some(c) = set.iter().find(|c| rest.starts_with(**c) && rest.len() > c.len() + 2) {
             at += c.len();
             rest = &rest[c.len()..];
             out[n] = Some((at, rest));

@@ -20,26 +20,14 @@ const DELIBERATE: &[(u32, u32, &str)] = &[
         0x061A,
         "honorific and Quranic signs above letters are combining marks: removed with the diacritics",
     ),
-    (
-        0x061C,
-        0x061C,
-        "ARABIC LETTER MARK is a bidi control: removed with the other controls",
-    ),
+    (0x061C, 0x061C, "ARABIC LETTER MARK is a bidi control: removed with the other controls"),
     (
         0x0624,
         0x0624,
         "hamza carrier ؤ → و: news writes مؤتمر and موتمر; CAMeL has no such rule in these functions",
     ),
-    (
-        0x0626,
-        0x0626,
-        "hamza carrier ئ → ي: رئيس and رييس, هيئة and هيية match alike",
-    ),
-    (
-        0x0640,
-        0x0640,
-        "tatweel is stretching, not spelling: تـــدمر is تدمر (CAMeL keeps it in dediac_ar)",
-    ),
+    (0x0626, 0x0626, "hamza carrier ئ → ي: رئيس and رييس, هيئة and هيية match alike"),
+    (0x0640, 0x0640, "tatweel is stretching, not spelling: تـــدمر is تدمر (CAMeL keeps it in dediac_ar)"),
     (
         0x0653,
         0x065F,
@@ -50,42 +38,14 @@ const DELIBERATE: &[(u32, u32, &str)] = &[
         0x0669,
         "Arabic-Indic digits fold to ASCII so that numbers and dates read the same in every script",
     ),
-    (
-        0x066B,
-        0x066C,
-        "Arabic decimal and thousands separators fold to . and , inside numbers",
-    ),
-    (
-        0x0672,
-        0x0673,
-        "alef with wavy hamza above/below are alef variants too (seen in mis-encoded text)",
-    ),
-    (
-        0x06A9,
-        0x06A9,
-        "keheh ک → ك: Persian keyboards type it for Arabic kaf",
-    ),
-    (
-        0x06CC,
-        0x06CC,
-        "Farsi yeh ی → ي: Persian keyboards type it for Arabic yeh",
-    ),
-    (
-        0x06D6,
-        0x06ED,
-        "Quranic annotation marks: removed with the diacritics",
-    ),
+    (0x066B, 0x066C, "Arabic decimal and thousands separators fold to . and , inside numbers"),
+    (0x0672, 0x0673, "alef with wavy hamza above/below are alef variants too (seen in mis-encoded text)"),
+    (0x06A9, 0x06A9, "keheh ک → ك: Persian keyboards type it for Arabic kaf"),
+    (0x06CC, 0x06CC, "Farsi yeh ی → ي: Persian keyboards type it for Arabic yeh"),
+    (0x06D6, 0x06ED, "Quranic annotation marks: removed with the diacritics"),
     (0x06F0, 0x06F9, "Persian digits fold to ASCII"),
-    (
-        0x08D3,
-        0x08E1,
-        "Arabic Extended-A combining marks: removed with the diacritics",
-    ),
-    (
-        0x08E3,
-        0x08FF,
-        "Arabic Extended-A combining marks: removed with the diacritics",
-    ),
+    (0x08D3, 0x08E1, "Arabic Extended-A combining marks: removed with the diacritics"),
+    (0x08E3, 0x08FF, "Arabic Extended-A combining marks: removed with the diacritics"),
 ];
 
 /// Presentation forms where rasad's NFKC differs from CAMeL's `normalize_unicode`.
@@ -108,19 +68,14 @@ impl Camel {
             assert_eq!(cols.len(), 3, "bad row {line:?}");
             let c = parse_cp(cols[0]);
             let out: String = cols[2].split_whitespace().map(parse_cp).collect();
-            tables
-                .entry(cols[1].to_string())
-                .or_default()
-                .insert(c, out);
+            tables.entry(cols[1].to_string()).or_default().insert(c, out);
         }
         Camel { tables }
     }
 
     fn apply(&self, function: &str, s: &str) -> String {
         let t = &self.tables[function];
-        s.chars()
-            .map(|c| t.get(&c).cloned().unwrap_or_else(|| c.to_string()))
-            .collect()
+        s.chars().map(|c| t.get(&c).cloned().unwrap_or_else(|| c.to_string())).collect()
     }
 
     /// The four Arabic functions in a row, as a CAMeL user would chain them.
@@ -133,38 +88,23 @@ impl Camel {
 }
 
 fn parse_cp(s: &str) -> char {
-    let hex = s
-        .strip_prefix("U+")
-        .unwrap_or_else(|| panic!("bad code point {s:?}"));
+    let hex = s.strip_prefix("U+").unwrap_or_else(|| panic!("bad code point {s:?}"));
     char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap()
 }
 
 fn deliberate(cp: u32) -> Option<&'static str> {
-    DELIBERATE
-        .iter()
-        .find(|(lo, hi, _)| (*lo..=*hi).contains(&cp))
-        .map(|d| d.2)
+    DELIBERATE.iter().find(|(lo, hi, _)| (*lo..=*hi).contains(&cp)).map(|d| d.2)
 }
 
 #[test]
 fn every_camel_rule_is_a_rasad_rule() {
     let camel = Camel::load();
     let rasad = Normalizer::new();
-    for f in [
-        "dediac_ar",
-        "normalize_alef_ar",
-        "normalize_alef_maksura_ar",
-        "normalize_teh_marbuta_ar",
-    ] {
+    for f in ["dediac_ar", "normalize_alef_ar", "normalize_alef_maksura_ar", "normalize_teh_marbuta_ar"] {
         let table = &camel.tables[f];
         assert!(!table.is_empty(), "{f} has no rows");
         for (c, out) in table {
-            assert_eq!(
-                rasad.normalize_str(&c.to_string()),
-                *out,
-                "{f} on U+{:04X}",
-                *c as u32
-            );
+            assert_eq!(rasad.normalize_str(&c.to_string()), *out, "{f} on U+{:04X}", *c as u32);
         }
     }
 }
@@ -175,10 +115,7 @@ fn arabic_blocks_agree_except_where_listed() {
     let rasad = Normalizer::new();
     let mut agree = 0;
     let mut differ = Vec::new();
-    for cp in (0x0600u32..=0x06FF)
-        .chain(0x0750..=0x077F)
-        .chain(0x08A0..=0x08FF)
-    {
+    for cp in (0x0600u32..=0x06FF).chain(0x0750..=0x077F).chain(0x08A0..=0x08FF) {
         let Some(c) = char::from_u32(cp) else {
             continue;
         };

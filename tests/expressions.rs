@@ -37,14 +37,9 @@ fn rows() -> Vec<Row> {
             id: f[0].to_string(),
             text: f[1].to_string(),
             published: (!f[2].is_empty()).then(|| {
-                NaiveDate::parse_from_str(f[2], "%Y-%m-%d")
-                    .unwrap_or_else(|e| panic!("{}: {e}", f[0]))
+                NaiveDate::parse_from_str(f[2], "%Y-%m-%d").unwrap_or_else(|e| panic!("{}: {e}", f[0]))
             }),
-            expect: f[3]
-                .split(" ; ")
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
+            expect: f[3].split(" ; ").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
         });
     }
     out
@@ -55,30 +50,17 @@ fn found(row: &Row) -> (Vec<String>, Vec<String>, Vec<String>) {
     let n = Normalizer::new();
     let norm = n.normalize_str(&row.text);
     let tokens = tokenize(&norm);
-    let published = row
-        .published
-        .or_else(|| find_dateline(&norm, &tokens).map(|d| d.0));
+    let published = row.published.or_else(|| find_dateline(&norm, &tokens).map(|d| d.0));
     let dates = read_dates(&norm, &tokens, published);
     let date_spans: Vec<_> = dates.iter().map(|d| d.span).collect();
     let mut out_dates: Vec<String> = dates
         .iter()
-        .map(|d| {
-            format!(
-                "date={},{},{}",
-                d.value,
-                d.precision.as_str(),
-                d.resolved_from.as_str()
-            )
-        })
+        .map(|d| format!("date={},{},{}", d.value, d.precision.as_str(), d.resolved_from.as_str()))
         .collect();
     out_dates.dedup();
     let numbers: Vec<String> = read_counts(&norm, &tokens)
         .into_iter()
-        .filter(|c| {
-            !date_spans
-                .iter()
-                .any(|s| s.start < c.span.end && c.span.start < s.end)
-        })
+        .filter(|c| !date_spans.iter().any(|s| s.start < c.span.end && c.span.start < s.end))
         .map(|c| {
             let max = c.max.map_or("null".to_string(), |m| m.to_string());
             format!("number={},{},{}", c.min, max, c.approx)
@@ -88,14 +70,12 @@ fn found(row: &Row) -> (Vec<String>, Vec<String>, Vec<String>) {
     let entities: Vec<String> = g
         .find_iter(&row.text)
         .flat_map(|m| {
-            std::iter::once(m.entity)
-                .chain(m.others)
-                .filter_map(|e| match e {
-                    Entity::Place(p) => Some(format!("place={}", p.name_en)),
-                    Entity::Actor(a) => Some(format!("actor={}", a.id)),
-                    Entity::Person(p) => Some(format!("person={}", p.id)),
-                    Entity::Anaphor(_) => None,
-                })
+            std::iter::once(m.entity).chain(m.others).filter_map(|e| match e {
+                Entity::Place(p) => Some(format!("place={}", p.name_en)),
+                Entity::Actor(a) => Some(format!("actor={}", a.id)),
+                Entity::Person(p) => Some(format!("person={}", p.id)),
+                Entity::Anaphor(_) => None,
+            })
         })
         .collect();
     (out_dates, numbers, entities)
@@ -118,10 +98,7 @@ fn expressions_table() {
                 "nonumber" => numbers.is_empty(),
                 e if e.starts_with("date=") => dates.iter().any(|d| d == e),
                 e if e.starts_with("number=") => numbers.iter().any(|d| d == e),
-                e if e.starts_with("place=")
-                    || e.starts_with("actor=")
-                    || e.starts_with("person=") =>
-                {
+                e if e.starts_with("place=") || e.starts_with("actor=") || e.starts_with("person=") => {
                     entities.iter().any(|d| d == e)
                 }
                 e if e.starts_with("trigger=") => {
@@ -146,11 +123,5 @@ fn expressions_table() {
         "{} rows, {checked} expectations checked, {triggers} trigger expectations left to tests/events.rs",
         rows.len()
     );
-    assert!(
-        failures.is_empty(),
-        "{} of {} rows fail:\n{}",
-        failures.len(),
-        rows.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} rows fail:\n{}", failures.len(), rows.len(), failures.join("\n"));
 }

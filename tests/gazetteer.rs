@@ -7,13 +7,7 @@ use rasad::gazetteer::{Entity, Gazetteer, GazetteerErrorKind};
 fn matches(text: &str) -> Vec<(String, String, Option<&'static str>)> {
     Gazetteer::embedded()
         .find_iter(text)
-        .map(|m| {
-            (
-                m.entity.id().to_string(),
-                text[m.span].to_string(),
-                m.clitic,
-            )
-        })
+        .map(|m| (m.entity.id().to_string(), text[m.span].to_string(), m.clitic))
         .collect()
 }
 
@@ -25,11 +19,7 @@ fn place_id(name_en: &str) -> String {
     let g = Gazetteer::embedded();
     let mut places: Vec<_> = g.places().iter().filter(|p| p.name_en == name_en).collect();
     places.sort_by_key(|p| p.kind.preference());
-    places
-        .first()
-        .unwrap_or_else(|| panic!("no place named {name_en}"))
-        .id
-        .clone()
+    places.first().unwrap_or_else(|| panic!("no place named {name_en}")).id.clone()
 }
 
 #[test]
@@ -39,47 +29,17 @@ fn every_clitic_form() {
     let palmyra = place_id("Palmyra");
     // (sentence, word as written, id, clitic)
     let cases: &[(&str, &str, &str, Option<&str>)] = &[
-        (
-            "قصفت الطائرات مواقع بإدلب فجر اليوم",
-            "بإدلب",
-            &idlib,
-            Some("ب"),
-        ),
+        ("قصفت الطائرات مواقع بإدلب فجر اليوم", "بإدلب", &idlib, Some("ب")),
         ("وصلت التعزيزات إلى حماة وإدلب", "وإدلب", &idlib, Some("و")),
         ("توجه الرتل لإدلب صباحا", "لإدلب", &idlib, Some("ل")),
         ("فإدلب لم تشهد هجمات منذ أسبوع", "فإدلب", &idlib, Some("ف")),
-        (
-            "أحكمت القوات سيطرتها على حلب والرقة",
-            "والرقة",
-            &raqqa,
-            Some("و"),
-        ),
+        ("أحكمت القوات سيطرتها على حلب والرقة", "والرقة", &raqqa, Some("و")),
         ("انفجرت عبوة بالرقة مساء أمس", "بالرقة", &raqqa, Some("ب")),
-        (
-            "وصل وفد عسكري للرقة لتفقد المواقع",
-            "للرقة",
-            &raqqa,
-            Some("ل"),
-        ),
-        (
-            "انسحب المقاتلون ولتدمر عادت الحياة",
-            "ولتدمر",
-            &palmyra,
-            Some("ول"),
-        ),
+        ("وصل وفد عسكري للرقة لتفقد المواقع", "للرقة", &raqqa, Some("ل")),
+        ("انسحب المقاتلون ولتدمر عادت الحياة", "ولتدمر", &palmyra, Some("ول")),
         ("دخلت القوات فالرقة بعد معارك", "فالرقة", &raqqa, Some("ف")),
-        (
-            "عادت الدورية كالرقة وحلب إلى الهدوء",
-            "كالرقة",
-            &raqqa,
-            Some("ك"),
-        ),
-        (
-            "توجهت القافلة وللرقة حصة منها",
-            "وللرقة",
-            &raqqa,
-            Some("ول"),
-        ),
+        ("عادت الدورية كالرقة وحلب إلى الهدوء", "كالرقة", &raqqa, Some("ك")),
+        ("توجهت القافلة وللرقة حصة منها", "وللرقة", &raqqa, Some("ول")),
         ("وبإدلب اعتقلت قوات الأمن خلية", "وبإدلب", &idlib, Some("وب")),
         ("وبالرقة قتل عنصران", "وبالرقة", &raqqa, Some("وب")),
     ];
@@ -99,17 +59,12 @@ fn every_clitic_form() {
 fn word_boundaries() {
     let idlib = place_id("Idlib");
     // An adjective or a longer word that holds a name is not the name.
-    for sentence in [
-        "قال ناشط إدلبي إن القصف توقف",
-        "أصدر المجلس الإدلبيون بيانا",
-        "تحدث أحد الرقاويين عن المعارك",
-    ] {
+    for sentence in
+        ["قال ناشط إدلبي إن القصف توقف", "أصدر المجلس الإدلبيون بيانا", "تحدث أحد الرقاويين عن المعارك"]
+    {
         let found = ids(sentence);
         assert!(!found.contains(&idlib), "{sentence:?}: {found:?}");
-        assert!(
-            !found.iter().any(|i| *i == place_id("Raqqa")),
-            "{sentence:?}: {found:?}"
-        );
+        assert!(!found.iter().any(|i| *i == place_id("Raqqa")), "{sentence:?}: {found:?}");
     }
     // A name followed by punctuation or a quote is still found.
     assert!(ids("هاجم مسلحون بلدة \"أطمة\" بمحافظة \"إدلب\".").contains(&place_id("Atmeh")));
@@ -152,16 +107,8 @@ fn diacritics_and_tatweel() {
     let idlib = place_id("Idlib");
     let text = "اشتباكات في إِدْلِب وقصف على تـــدمر";
     let found = matches(text);
-    assert!(
-        found.iter().any(|m| m.0 == idlib && m.1 == "إِدْلِب"),
-        "{found:?}"
-    );
-    assert!(
-        found
-            .iter()
-            .any(|m| m.0 == place_id("Palmyra") && m.1 == "تـــدمر"),
-        "{found:?}"
-    );
+    assert!(found.iter().any(|m| m.0 == idlib && m.1 == "إِدْلِب"), "{found:?}");
+    assert!(found.iter().any(|m| m.0 == place_id("Palmyra") && m.1 == "تـــدمر"), "{found:?}");
 }
 
 #[test]
@@ -169,11 +116,7 @@ fn anaphoric_group_nouns_are_not_actors() {
     let g = Gazetteer::embedded();
     let m: Vec<_> = g.find_iter("وتوعد التنظيم بالانتقام").collect();
     assert_eq!(m.len(), 1);
-    assert!(
-        matches!(m[0].entity, Entity::Anaphor(_)),
-        "{:?}",
-        m[0].entity
-    );
+    assert!(matches!(m[0].entity, Entity::Anaphor(_)), "{:?}", m[0].entity);
 }
 
 #[test]
@@ -194,12 +137,7 @@ fn embedded_data_is_consistent() {
         if p.kind != rasad::gazetteer::PlaceKind::Country {
             let chain = g.admin_chain(p);
             assert!(!chain.is_empty(), "{} has no parent", p.id);
-            assert_eq!(
-                chain[0].kind,
-                rasad::gazetteer::PlaceKind::Country,
-                "{}",
-                p.id
-            );
+            assert_eq!(chain[0].kind, rasad::gazetteer::PlaceKind::Country, "{}", p.id);
         }
         assert!(
             (29.0..=38.5).contains(&p.lat) && (35.0..=49.0).contains(&p.lon),
@@ -228,40 +166,22 @@ fn embedded_data_is_consistent() {
     ] {
         assert!(g.actor(id).is_some(), "actor {id} is missing");
     }
-    for name in [
-        "Idlib",
-        "Atmeh",
-        "Palmyra",
-        "Raqqa",
-        "Deir ez-Zor",
-        "Damascus",
-        "Mosul",
-        "Hasakah",
-        "Homs",
-    ] {
+    for name in ["Idlib", "Atmeh", "Palmyra", "Raqqa", "Deir ez-Zor", "Damascus", "Mosul", "Hasakah", "Homs"]
+    {
         place_id(name);
     }
     let atmeh = g.place(&place_id("Atmeh")).unwrap();
-    let chain: Vec<&str> = g
-        .admin_chain(atmeh)
-        .iter()
-        .map(|p| p.name_en.as_str())
-        .collect();
+    let chain: Vec<&str> = g.admin_chain(atmeh).iter().map(|p| p.name_en.as_str()).collect();
     assert_eq!(chain[..2], ["Syria", "Idlib"], "{chain:?}");
 }
 
 /// Reads a dev report from ../shared, or says why the test is skipped.
 fn dev_report(name: &str) -> Option<String> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/dev")
-        .join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev").join(name);
     match std::fs::read_to_string(&path) {
         Ok(t) => Some(t),
         Err(e) => {
-            eprintln!(
-                "skipped: {} is not readable ({e}); ../shared is absent",
-                path.display()
-            );
+            eprintln!("skipped: {} is not readable ({e}); ../shared is absent", path.display());
             None
         }
     }
@@ -332,24 +252,19 @@ fn dev_report_camps() {
     };
     let g = Gazetteer::embedded();
     let names: Vec<&str> = g.find_iter(&text).map(|m| m.entity.name_en()).collect();
-    assert!(
-        names.iter().any(|n| n.starts_with("al-Hol")),
-        "al-Hol: {names:?}"
-    );
+    assert!(names.iter().any(|n| n.starts_with("al-Hol")), "al-Hol: {names:?}");
 }
 
 fn bad(places: &str) -> GazetteerErrorKind {
-    let err = Gazetteer::builder()
-        .without_defaults()
-        .add_places("bad_places.tsv", places)
-        .build()
-        .unwrap_err();
+    let err =
+        Gazetteer::builder().without_defaults().add_places("bad_places.tsv", places).build().unwrap_err();
     assert_eq!(err.file(), "bad_places.tsv");
     eprintln!("{err}");
     err.kind().clone()
 }
 
-const HEADER: &str = "id\tkind\tname_en\tname_ar\taliases_ar\taliases_latin\tparent\tlat\tlon\texternal_ids\tflags\tsource\n";
+const HEADER: &str =
+    "id\tkind\tname_en\tname_ar\taliases_ar\taliases_latin\tparent\tlat\tlon\texternal_ids\tflags\tsource\n";
 
 #[test]
 fn bad_files_say_what_and_where() {
@@ -359,50 +274,24 @@ fn bad_files_say_what_and_where() {
         .add_places("p.tsv", "id\tkind\tname_en\tname_ar\n")
         .build()
         .unwrap_err();
-    assert_eq!(
-        e.to_string(),
-        "p.tsv:1: the header lacks the column aliases_ar"
-    );
+    assert_eq!(e.to_string(), "p.tsv:1: the header lacks the column aliases_ar");
 
     // Wrong field count, on line 3 (a comment line counts as a line).
     let rows = format!("{HEADER}# comment\nx:1\tcity\tX\tاكس\t\t\t\t35\n");
-    assert_eq!(
-        bad(&rows),
-        GazetteerErrorKind::FieldCount {
-            expected: 12,
-            found: 8
-        }
-    );
-    let e = Gazetteer::builder()
-        .without_defaults()
-        .add_places("p.tsv", &rows)
-        .build()
-        .unwrap_err();
+    assert_eq!(bad(&rows), GazetteerErrorKind::FieldCount { expected: 12, found: 8 });
+    let e = Gazetteer::builder().without_defaults().add_places("p.tsv", &rows).build().unwrap_err();
     assert_eq!(e.line(), Some(3));
 
     // Bad coordinate.
     let rows = format!("{HEADER}x:1\tcity\tX\tاكس\t\t\t\t3x.5\t38\t\t\tt\n");
-    assert!(matches!(
-        bad(&rows),
-        GazetteerErrorKind::BadNumber { column: "lat", .. }
-    ));
+    assert!(matches!(bad(&rows), GazetteerErrorKind::BadNumber { column: "lat", .. }));
     let rows = format!("{HEADER}x:1\tcity\tX\tاكس\t\t\t\t95\t38\t\t\tt\n");
-    assert!(matches!(
-        bad(&rows),
-        GazetteerErrorKind::BadNumber { column: "lat", .. }
-    ));
+    assert!(matches!(bad(&rows), GazetteerErrorKind::BadNumber { column: "lat", .. }));
 
     // Duplicate id.
-    let rows = format!(
-        "{HEADER}x:1\tcity\tX\tاكس\t\t\t\t35\t38\t\t\tt\nx:1\ttown\tY\tواي\t\t\t\t35\t38\t\t\tt\n"
-    );
-    assert_eq!(
-        bad(&rows),
-        GazetteerErrorKind::DuplicateId {
-            id: "x:1".into(),
-            first_line: 2
-        }
-    );
+    let rows =
+        format!("{HEADER}x:1\tcity\tX\tاكس\t\t\t\t35\t38\t\t\tt\nx:1\ttown\tY\tواي\t\t\t\t35\t38\t\t\tt\n");
+    assert_eq!(bad(&rows), GazetteerErrorKind::DuplicateId { id: "x:1".into(), first_line: 2 });
 
     // Empty alias.
     let rows = format!("{HEADER}x:1\tcity\tX\tاكس\tا||ب\t\t\t35\t38\t\t\tt\n");
@@ -410,18 +299,9 @@ fn bad_files_say_what_and_where() {
 
     // Unknown kind, unknown parent, empty name.
     let rows = format!("{HEADER}x:1\tmetropolis\tX\tاكس\t\t\t\t35\t38\t\t\tt\n");
-    assert_eq!(
-        bad(&rows),
-        GazetteerErrorKind::UnknownKind("metropolis".into())
-    );
+    assert_eq!(bad(&rows), GazetteerErrorKind::UnknownKind("metropolis".into()));
     let rows = format!("{HEADER}x:1\tcity\tX\tاكس\t\t\tnowhere\t35\t38\t\t\tt\n");
-    assert!(matches!(
-        bad(&rows),
-        GazetteerErrorKind::UnknownReference {
-            column: "parent",
-            ..
-        }
-    ));
+    assert!(matches!(bad(&rows), GazetteerErrorKind::UnknownReference { column: "parent", .. }));
     let rows = format!("{HEADER}x:1\tcity\tX\t\t\t\t\t35\t38\t\t\tt\n");
     assert_eq!(bad(&rows), GazetteerErrorKind::EmptyField("name_ar"));
 }
@@ -435,15 +315,9 @@ fn invalid_utf8_file_gives_its_line() {
     bytes.extend_from_slice(b"x:1\tcity\tX\t\xff\xfe\t\t\t\t35\t38\t\t\tt\n");
     std::fs::write(&path, &bytes).unwrap();
     let err = Gazetteer::builder().add_file(&path).build().unwrap_err();
-    assert!(
-        matches!(err.kind(), GazetteerErrorKind::InvalidUtf8 { .. }),
-        "{err}"
-    );
+    assert!(matches!(err.kind(), GazetteerErrorKind::InvalidUtf8 { .. }), "{err}");
     assert_eq!(err.line(), Some(2));
-    assert!(
-        err.to_string().contains("places_bad.tsv:2: invalid UTF-8"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("places_bad.tsv:2: invalid UTF-8"), "{err}");
     // A file whose name says nothing of its content.
     let other = dir.join("towns.tsv");
     std::fs::write(&other, HEADER).unwrap();
@@ -458,10 +332,7 @@ fn user_rows_extend_and_override() {
     let rows = format!(
         "{HEADER}{atmeh}\ttown\tAtmeh (corrected)\tأطمة\tاطمه الحدودية\t\twof:85632413\t36.3\t36.7\t\t\tuser\n"
     );
-    let g = Gazetteer::builder()
-        .add_places("user_places.tsv", &rows)
-        .build()
-        .unwrap();
+    let g = Gazetteer::builder().add_places("user_places.tsv", &rows).build().unwrap();
     assert_eq!(g.place(&atmeh).unwrap().name_en, "Atmeh (corrected)");
     assert_eq!(g.places().len(), Gazetteer::embedded().places().len());
 }

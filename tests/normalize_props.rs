@@ -37,10 +37,7 @@ fn tricky_string() -> impl Strategy<Value = String> {
 }
 
 fn boundaries(s: &str) -> Vec<usize> {
-    s.char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(s.len()))
-        .collect()
+    s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect()
 }
 
 proptest! {

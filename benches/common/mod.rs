@@ -11,10 +11,7 @@ pub const SAMPLE_BYTES: usize = 20_000_000;
 pub fn news_sample(bytes: usize) -> (Vec<String>, &'static str) {
     match read_corpus(bytes) {
         Some(docs) => (docs, "../shared/corpus/news (first articles of news-000)"),
-        None => (
-            generated(bytes),
-            "generated text (../shared/corpus/news absent)",
-        ),
+        None => (generated(bytes), "generated text (../shared/corpus/news absent)"),
     }
 }
 

@@ -15,8 +15,8 @@ use crate::token::{Token, TokenKind};
 
 use super::triggers::{TriggerClass, TriggerForm, TriggerRow};
 use super::{
-    ActorRef, AdminLevel, Casualty, Event, EventDate, EventKind, Evidence, Location, Modality,
-    PersonRef, Total, TriggerRef,
+    ActorRef, AdminLevel, Casualty, Event, EventDate, EventKind, Evidence, Location, Modality, PersonRef,
+    Total, TriggerRef,
 };
 
 /// A gazetteer match in the normalized text.
@@ -58,16 +58,34 @@ impl Analysis<'_, '_> {
     }
 
     fn word(&self, i: usize) -> &str {
-        self.tokens
-            .get(i)
-            .filter(|t| t.kind == TokenKind::Word)
-            .map_or("", |t| t.text(self.text()))
+        self.tokens.get(i).filter(|t| t.kind == TokenKind::Word).map_or("", |t| t.text(self.text()))
     }
 
     /// The token range of sentence `s`.
     fn sentence_tokens(&self, s: usize) -> (usize, usize) {
         let sp = self.sentences[s];
         (self.tok(sp.start), self.tok(sp.end))
+    }
+
+    /// The byte span of tokens `[from, to)`.
+    fn tok_span(&self, from: usize, to: usize) -> Span {
+        let start = self.tokens.get(from).map_or(self.text().len(), |t| t.span.start);
+        let end = to.checked_sub(1).and_then(|k| self.tokens.get(k)).map_or(start, |t| t.span.end);
+        Span::new(start, end.max(start))
+    }
+
+    /// Indices of the entities that start inside `sp` (entities are in text order).
+    fn ents_in(&self, sp: Span) -> std::ops::Range<usize> {
+        let lo = self.entities.partition_point(|e| e.span.start < sp.start);
+        let hi = self.entities.partition_point(|e| e.span.start < sp.end);
+        lo..hi.max(lo)
+    }
+
+    /// Triggers that start inside `sp`.
+    fn trigs_in(&self, sp: Span) -> &[Trig] {
+        let lo = self.triggers.partition_point(|t| t.span.start < sp.start);
+        let hi = self.triggers.partition_point(|t| t.span.start < sp.end);
+        &self.triggers[lo..hi.max(lo)]
     }
 
     fn orig(&self, span: Span) -> Span {
@@ -164,38 +182,10 @@ const HYPOTHETICAL: &[&str] = &[
     "يقوض",
     "تعميم",
 ];
-const DENIAL: &[&str] = &[
-    "نفي",
-    "نفت",
-    "نفوا",
-    "ينفي",
-    "تنفي",
-    "نافيا",
-    "نافيه",
-    "كذب",
-    "كذبت",
-];
+const DENIAL: &[&str] = &["نفي", "نفت", "نفوا", "ينفي", "تنفي", "نافيا", "نافيه", "كذب", "كذبت"];
 const NEGATION: &[&str] = &["لم", "لن", "لا", "عدم", "دون"];
-const CLAIM: &[&str] = &[
-    "زعم",
-    "زعمت",
-    "زعموا",
-    "يزعم",
-    "تزعم",
-    "ادعي",
-    "ادعت",
-    "مزاعم",
-];
-const STATISTICS: &[&str] = &[
-    "شهريا",
-    "سنويا",
-    "اسبوعيا",
-    "يوميا",
-    "متوسط",
-    "متوسطه",
-    "بمعدل",
-    "معدل",
-];
+const CLAIM: &[&str] = &["زعم", "زعمت", "زعموا", "يزعم", "تزعم", "ادعي", "ادعت", "مزاعم"];
+const STATISTICS: &[&str] = &["شهريا", "سنويا", "اسبوعيا", "يوميا", "متوسط", "متوسطه", "بمعدل", "معدل"];
 const NEAR: &[&str] = &[
     "قرب",
     "بالقرب",
@@ -254,18 +244,27 @@ const AGENT_MARKERS: &[&str] = &[
     "نفذت",
     "شنوا",
     "نفذوا",
+    "بمشاركه",
+    "بالتعاون",
+    "باسناد",
+    "بدعم",
+    "بمساعده",
+    "مدعومه",
+    "مدعوما",
+];
+/// Nouns of places and units that belong to the target: حاجز للامن العام،
+/// دوريه للجيش، مواقع لقوات النظام.
+#[rustfmt::skip]
+const FACILITIES: &[&str] = &[
+    "حاجز", "حاجزا", "نقطه", "نقاط", "دوريه", "دوريات", "موقع", "مواقع", "مقر", "مقرات", "ثكنه", "رتل", "رتلا",
+    "عجله", "عجلات", "سياره", "مركز", "مراكز", "تجمع", "تجمعا", "قافله", "اليه", "اليات", "عربه", "قاعده", "منزل",
+    "تحصينات", "مستودعات", "قواعد", "مخفر", "معسكر",
 ];
 /// Verbs that put the agent between them and a noun trigger (شنت الجماعه هجوما).
+#[rustfmt::skip]
 const LIGHT_VERBS: &[&str] = &[
-    "شن",
-    "شنت",
-    "شنوا",
-    "نفذ",
-    "نفذت",
-    "نفذوا",
-    "نصب",
-    "نصبت",
-    "نصبوا",
+    "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "نصب", "نصبت", "نصبوا", "القت", "القي", "القوا", "اطلقت", "اطلق",
+    "اطلقوا", "تبنت", "تبني", "تبنوا", "قامت", "قام", "قاموا", "بدات", "بدا", "شنته", "وشنت", "وشن", "ونفذت",
 ];
 const TARGET_MARKERS: &[&str] = &["ضد", "علي", "استهدف", "استهدفت", "استهداف", "بحق"];
 const SPEECH: &[&str] = &[
@@ -389,14 +388,7 @@ const CIVILIAN_TARGETS: &[&str] = &[
     "عزاء",
 ];
 /// Place nouns that refer back to the last place named (المدينه).
-const PLACE_ANAPHORS: &[&str] = &[
-    "المدينه",
-    "البلده",
-    "القريه",
-    "بالمدينه",
-    "بالبلده",
-    "بالقريه",
-];
+const PLACE_ANAPHORS: &[&str] = &["المدينه", "البلده", "القريه", "بالمدينه", "بالبلده", "بالقريه"];
 
 /// A candidate event, in normalized offsets.
 #[derive(Clone, Debug)]
@@ -438,9 +430,20 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
         }
         let sp = a.sentences[s];
         let in_s = |span: Span| span.start >= sp.start && span.end <= sp.end;
-        let trigs: Vec<&Trig> = a.triggers.iter().filter(|t| in_s(t.span)).collect();
-        let places: Vec<(&Place, Span)> = a
-            .entities
+        let trigs: Vec<&Trig> = a.trigs_in(sp).iter().filter(|t| in_s(t.span)).collect();
+        let statistics = (ts..te).any(|i| STATISTICS.contains(&a.word(i)));
+        let dates: Vec<&Timex> = {
+            let lo = a.dates.partition_point(|d| d.span.start < sp.start);
+            a.dates[lo..].iter().take_while(|d| d.span.start < sp.end).filter(|d| in_s(d.span)).collect()
+        };
+        let counts: Vec<&Count> = {
+            let lo = a.counts.partition_point(|c| c.span.start < sp.start);
+            a.counts[lo..].iter().take_while(|c| c.span.start < sp.end).filter(|c| in_s(c.span)).collect()
+        };
+        let casualty_trigs: Vec<&Trig> = trigs.iter().copied().filter(|t| is_casualty(a, t)).collect();
+        let anchors: Vec<&Trig> =
+            trigs.iter().copied().filter(|t| is_anchor(a, t, &dates, &casualty_trigs, &counts, te)).collect();
+        let places_all: Vec<(&Place, Span)> = a.entities[a.ents_in(sp)]
             .iter()
             .filter(|e| in_s(e.span))
             .filter_map(|e| match e.entity {
@@ -448,157 +451,277 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
                 _ => None,
             })
             .collect();
-        let statistics = (ts..te).any(|i| STATISTICS.contains(&a.word(i)));
-        let dates: Vec<&Timex> = a.dates.iter().filter(|d| in_s(d.span)).collect();
-        let counts: Vec<&Count> = a.counts.iter().filter(|c| in_s(c.span)).collect();
-        let casualty_trigs: Vec<&Trig> = trigs
-            .iter()
-            .copied()
-            .filter(|t| {
-                matches!(
-                    a.rows[t.row as usize].class,
-                    TriggerClass::Killed | TriggerClass::Wounded | TriggerClass::Captured
-                )
-            })
-            .collect();
-        // The main trigger: the most specific event trigger of the sentence.
-        let main = trigs
-            .iter()
-            .copied()
-            .filter(|t| {
-                let row = &a.rows[t.row as usize];
-                let Some(_) = row.kind else { return false };
-                match row.class {
-                    TriggerClass::Event | TriggerClass::Weak => true,
-                    TriggerClass::Plural => {
-                        dates.iter().any(|d| !d.future)
-                            || (!casualty_trigs.is_empty() && !counts.is_empty())
-                    }
-                    _ => false,
-                }
-            })
-            .filter(|t| {
-                let row = &a.rows[t.row as usize];
-                row.requires.is_empty() || {
-                    let at = a.tok(t.span.end);
-                    (at..te).any(|i| row.requires.iter().any(|r| a.word(i).ends_with(r.as_str())))
-                }
-            })
-            .filter(|t| !in_detention_name(a, t))
-            .min_by_key(|t| {
-                let row = &a.rows[t.row as usize];
-                let weak = row.class == TriggerClass::Weak;
-                (weak, row.kind.map_or(99, |k| k.priority()), t.span.start)
-            });
-        let Some(main) = main else {
+        if anchors.is_empty() || statistics {
             // Casualties with no event word: they belong to the event of the
             // sentence before, when there is one.
             if !casualty_trigs.is_empty() && !statistics {
-                if let Some(c) = cands
-                    .last_mut()
-                    .filter(|c| c.sentence + 1 == s && c.modality.is_reported())
+                if let Some(c) = cands.last_mut().filter(|c| c.sentence + 1 == s && c.modality.is_reported())
                 {
-                    let extra =
-                        casualties(a, &resolved, &casualty_trigs, &counts, (ts, te), &c.perps);
+                    let extra = casualties(a, &resolved, &casualty_trigs, &counts, (ts, te), &c.perps);
                     if !extra.is_empty() {
                         c.casualties.extend(extra);
                         c.evidence.push(sp);
                     }
                 }
             }
-            remember_place(&places, &mut last_place);
-            continue;
-        };
-        if statistics {
-            remember_place(&places, &mut last_place);
+            remember_place(&places_all, &mut last_place);
             continue;
         }
-        let row = &a.rows[main.row as usize];
-        let kind = row.kind.expect("filtered on kind");
-        let t_tok = a.tok(main.span.start);
-        let modality = modality(a, ts, t_tok, a.tok(main.span.end), &dates);
-        // Place: the most specific of the sentence; else a place noun that
-        // refers back (المدينه).
-        let place = places
-            .iter()
-            .min_by_key(|(p, sp)| (specificity(p.kind), sp.start))
-            .map(|(p, sp)| (*p, *sp, relation(a, a.tok(sp.start))))
-            .or_else(|| {
-                let anaphor = (ts..te).find(|&i| PLACE_ANAPHORS.contains(&a.word(i)))?;
+        for (seg_start, seg_end) in segments(a, &anchors, ts, te) {
+            let in_seg = |span: Span| {
+                let i = a.tok(span.start);
+                i >= seg_start && i < seg_end
+            };
+            let seg_anchors: Vec<&Trig> = anchors.iter().copied().filter(|t| in_seg(t.span)).collect();
+            let Some(main) = pick_main(a, &seg_anchors) else { continue };
+            let row = &a.rows[main.row as usize];
+            let kind = row.kind.expect("anchors have a kind");
+            let t_tok = a.tok(main.span.start);
+            let seg_dates: Vec<&Timex> = dates.iter().copied().filter(|d| in_seg(d.span)).collect();
+            // Statistics: "27 هجوما خلال تشرين الاول" counts attacks over a
+            // period, it is not one (but "5 غارات امس" is one raid of five strikes).
+            let counted = row.form == TriggerForm::Noun
+                && counts
+                    .iter()
+                    .any(|c| c.min > 1 && a.tok(c.span.end) == t_tok && c.span.end <= main.span.start);
+            let period = seg_dates.iter().any(|d| d.precision != Precision::Day)
+                || (seg_start..seg_end).any(|i| a.word(i) == "خلال");
+            if counted && period {
+                continue;
+            }
+            let seg_counts: Vec<&Count> = counts.iter().copied().filter(|c| in_seg(c.span)).collect();
+            let seg_cas: Vec<&Trig> = casualty_trigs.iter().copied().filter(|t| in_seg(t.span)).collect();
+            let places: Vec<(&Place, Span)> =
+                places_all.iter().copied().filter(|(_, sp)| in_seg(*sp)).collect();
+            let modality = modality(a, seg_start, t_tok, a.tok(main.span.end), &seg_dates);
+            let place = pick_place(a, &places).or_else(|| {
+                let anaphor = (seg_start..seg_end).find(|&i| PLACE_ANAPHORS.contains(&a.word(i)))?;
                 let (p, _) = last_place?;
                 Some((p, a.tokens[anaphor].span, "in"))
             });
-        remember_place(&places, &mut last_place);
-        let date = pick_date(&dates, main.span.start).copied();
-        let (perps, targets) = roles(a, &resolved, (ts, te), main, row.form, kind);
-        let casualties = if modality.is_reported() {
-            casualties(a, &resolved, &casualty_trigs, &counts, (ts, te), &perps)
-        } else {
-            Vec::new()
-        };
-        let mut targets = targets;
-        for c in &casualties {
-            if let (Some(actor), "victims") = (c.actor, c.group) {
-                if !targets.iter().any(|(t, _)| t.id == actor.id)
-                    && !perps.iter().any(|(p, _)| p.id == actor.id)
-                {
-                    targets.push((actor, c.span));
+            remember_place(&places, &mut last_place);
+            let weak = row.class == TriggerClass::Weak && !promoted(a, main, &places);
+            let mut date = pick_date(&seg_dates, main.span.start).copied();
+            // في اليوم نفسه: the day of the event before.
+            if date.is_none() && same_day(a, seg_start, t_tok) {
+                date = cands.last().and_then(|c| c.date);
+            }
+            let (perps, targets) = roles(a, &resolved, (seg_start, seg_end), main, row.form, kind);
+            let mut cas_trigs = seg_cas.clone();
+            // An arrest or a kidnapping counts its captives like a casualty word.
+            if matches!(kind, EventKind::Arrest | EventKind::Kidnapping) {
+                cas_trigs.push(main);
+            }
+            if matches!(kind, EventKind::Execution) {
+                cas_trigs.push(main);
+            }
+            let casualties = if modality.is_reported() {
+                casualties(a, &resolved, &cas_trigs, &seg_counts, (seg_start, seg_end), &perps)
+            } else {
+                Vec::new()
+            };
+            let mut targets = targets;
+            for c in &casualties {
+                if let (Some(actor), "victims") = (c.actor, c.group) {
+                    if !targets.iter().any(|(t, _)| t.id == actor.id)
+                        && !perps.iter().any(|(p, _)| p.id == actor.id)
+                    {
+                        targets.push((actor, c.span));
+                    }
                 }
             }
-        }
-        if targets.is_empty()
-            && (t_tok..te).any(|i| {
-                CIVILIAN_TARGETS
-                    .iter()
-                    .any(|w| strip_clitic(a.word(i)) == *w)
-            })
-        {
-            if let Some(civ) = a.gazetteer.actor("civilians") {
-                targets.push((civ, main.span));
-            }
-        }
-        let persons = persons(a, (ts, te), &casualties);
-        // A person killed or captured in the event: their side is a target.
-        for (p, sp, role) in &persons {
-            if *role != "target" {
-                continue;
-            }
-            if let Some(aff) = p
-                .affiliation
-                .as_deref()
-                .and_then(|id| a.gazetteer.actor(id))
+            if targets.is_empty()
+                && (t_tok..seg_end).any(|i| CIVILIAN_TARGETS.iter().any(|w| strip_clitic(a.word(i)) == *w))
             {
-                if !targets.iter().any(|(t, _)| t.id == aff.id)
-                    && !perps.iter().any(|(x, _)| x.id == aff.id)
-                {
-                    targets.push((aff, *sp));
+                if let Some(civ) = a.gazetteer.actor("civilians") {
+                    targets.push((civ, main.span));
                 }
             }
+            let persons = persons(a, (seg_start, seg_end), &casualties);
+            // A person killed or captured in the event: their side is a target.
+            for (p, sp, role) in &persons {
+                if *role != "target" {
+                    continue;
+                }
+                if let Some(aff) = p.affiliation.as_deref().and_then(|id| a.gazetteer.actor(id)) {
+                    if !targets.iter().any(|(t, _)| t.id == aff.id)
+                        && !perps.iter().any(|(x, _)| x.id == aff.id)
+                    {
+                        targets.push((aff, *sp));
+                    }
+                }
+            }
+            cands.push(Cand {
+                kind,
+                weak,
+                modality,
+                trigger: main.span,
+                place,
+                date,
+                perps,
+                targets,
+                persons,
+                casualties,
+                evidence: vec![sp],
+                sentence: s,
+            });
         }
-        cands.push(Cand {
-            kind,
-            weak: row.class == TriggerClass::Weak,
-            modality,
-            trigger: main.span,
-            place,
-            date,
-            perps,
-            targets,
-            persons,
-            casualties,
-            evidence: vec![sp],
-            sentence: s,
-        });
+        remember_place(&places_all, &mut last_place);
     }
     let merged = merge(cands, a.gazetteer);
     build(a, merged)
 }
 
+fn is_casualty(a: &Analysis<'_, '_>, t: &Trig) -> bool {
+    matches!(
+        a.rows[t.row as usize].class,
+        TriggerClass::Killed | TriggerClass::Wounded | TriggerClass::Captured
+    )
+}
+
+/// Whether a trigger can carry an event here.
+fn is_anchor(
+    a: &Analysis<'_, '_>,
+    t: &Trig,
+    dates: &[&Timex],
+    cas: &[&Trig],
+    counts: &[&Count],
+    te: usize,
+) -> bool {
+    let row = &a.rows[t.row as usize];
+    if row.kind.is_none() {
+        return false;
+    }
+    let ok = match row.class {
+        TriggerClass::Event | TriggerClass::Weak => true,
+        TriggerClass::Plural => dates.iter().any(|d| !d.future) || (!cas.is_empty() && !counts.is_empty()),
+        _ => false,
+    };
+    if !ok || in_detention_name(a, t) || sentence_not_event(a, t) {
+        return false;
+    }
+    row.requires.is_empty() || {
+        let at = a.tok(t.span.end);
+        (at..te).any(|i| row.requires.iter().any(|r| a.word(i).ends_with(r.as_str())))
+    }
+}
+
+/// حكم بالاعدام: a court sentence, not an execution.
+fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
+    let i = a.tok(t.span.start);
+    a.rows[t.row as usize].kind == Some(EventKind::Execution)
+        && (i.saturating_sub(2)..i)
+            .any(|k| matches!(strip_clitic(a.word(k)), "حكم" | "حكما" | "احكام" | "قضت" | "يقضي"))
+        || a.tokens[i].text(a.text()).starts_with("بالاعدام")
+}
+
+/// The most specific trigger among those of the first trigger's family;
+/// a foiled attack and a prison break win over the attack they describe.
+fn pick_main<'t>(a: &Analysis<'_, '_>, anchors: &[&'t Trig]) -> Option<&'t Trig> {
+    let row = |t: &Trig| &a.rows[t.row as usize];
+    let kind = |t: &Trig| row(t).kind.expect("anchors have a kind");
+    let strong: Vec<&'t Trig> =
+        anchors.iter().copied().filter(|t| row(t).class != TriggerClass::Weak).collect();
+    let pool = if strong.is_empty() { anchors.to_vec() } else { strong };
+    if let Some(t) =
+        pool.iter().find(|t| matches!(kind(t), EventKind::DisruptedAttack | EventKind::PrisonBreak))
+    {
+        return Some(t);
+    }
+    let first = *pool.iter().min_by_key(|t| t.span.start)?;
+    pool.iter()
+        .copied()
+        .filter(|t| kind(t).family() == kind(first).family())
+        .min_by_key(|t| (kind(t).priority(), t.span.start))
+}
+
+/// Splits a sentence where a new event starts: a trigger of another family
+/// coordinated with و (اعتقال ثلاثه ... ومقتل جنديين بعبوه), or a trigger with
+/// a place of its own right after it (استعاده تلعفر ... تحرير الموصل).
+fn segments(a: &Analysis<'_, '_>, anchors: &[&Trig], ts: usize, te: usize) -> Vec<(usize, usize)> {
+    let mut cuts = vec![ts];
+    let mut fam = a.rows[anchors[0].row as usize].kind.map(|k| k.family());
+    let mut has_own_place = own_place(a, anchors[0]).is_some();
+    for t in &anchors[1..] {
+        let k = a.rows[t.row as usize].kind.map(|k| k.family());
+        let i = a.tok(t.span.start);
+        let coord = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&j| j > *cuts.last().unwrap_or(&ts) && a.word(j).starts_with('و') && a.word(j).len() > 2);
+        let place = own_place(a, t);
+        let cut = if k != fam { coord } else { None }
+            .or_else(|| (has_own_place && place.is_some()).then_some(coord.unwrap_or(i)));
+        if let Some(c) = cut {
+            if c > *cuts.last().unwrap_or(&ts) {
+                cuts.push(c);
+                fam = k;
+                has_own_place = place.is_some();
+                continue;
+            }
+        }
+        has_own_place |= place.is_some();
+    }
+    let mut out = Vec::new();
+    for (k, &c) in cuts.iter().enumerate() {
+        out.push((c, cuts.get(k + 1).copied().unwrap_or(te)));
+    }
+    out
+}
+
+/// A place named right after a trigger (تحرير الموصل، استعاده تلعفر).
+fn own_place<'g>(a: &Analysis<'_, 'g>, t: &Trig) -> Option<&'g Place> {
+    let end = a.tok(t.span.end);
+    a.entities[a.ents_in(a.tok_span(end, end + 2))].iter().find_map(|e| match e.entity {
+        Entity::Place(p) => {
+            let i = a.tok(e.span.start);
+            (i >= end && i <= end + 1).then_some(p)
+        }
+        _ => None,
+    })
+}
+
+/// A weak territorial noun with its place (تحرير الموصل) is an event.
+fn promoted(a: &Analysis<'_, '_>, t: &Trig, places: &[(&Place, Span)]) -> bool {
+    a.rows[t.row as usize].kind == Some(EventKind::TerritorySeized)
+        && own_place(a, t).is_some_and(|p| places.iter().any(|(q, _)| q.id == p.id))
+}
+
+/// في اليوم نفسه / ذاته, في الوقت نفسه before the trigger.
+fn same_day(a: &Analysis<'_, '_>, from: usize, to: usize) -> bool {
+    (from..to).any(|i| matches!(a.word(i), "اليوم" | "الوقت") && matches!(a.word(i + 1), "نفسه" | "ذاته"))
+}
+
+/// The event's place: the most specific named in the segment, leaving out
+/// reference points (غرب الموصل after تلعفر) and launch sites (من منطقه ... قرب).
+fn pick_place<'g>(
+    a: &Analysis<'_, 'g>,
+    places: &[(&'g Place, Span)],
+) -> Option<(&'g Place, Span, &'static str)> {
+    let locator = |k: usize| {
+        let (_, sp) = places[k];
+        let i = a.tok(sp.start);
+        let direction = i > 0 && DIRECTIONS.contains(&a.word(i - 1));
+        direction && k > 0 && a.tok(places[k - 1].1.end) + 2 >= i
+    };
+    let source = |k: usize| {
+        let i = a.tok(places[k].1.start);
+        (i.saturating_sub(4)..i).any(|j| a.word(j) == "من") && places.len() > 1
+    };
+    let keep: Vec<usize> = (0..places.len()).filter(|&k| !locator(k) && !source(k)).collect();
+    let pool: Vec<usize> = if keep.is_empty() { (0..places.len()).collect() } else { keep };
+    pool.into_iter()
+        .map(|k| places[k])
+        .min_by_key(|(p, sp)| (specificity(p.kind), sp.start))
+        .map(|(p, sp)| (p, sp, relation(a, a.tok(sp.start))))
+}
+
+/// Direction words that make the next place a reference point.
+const DIRECTIONS: &[&str] =
+    &["غرب", "شرق", "شمال", "جنوب", "غربي", "شرقي", "شمالي", "جنوبي", "بغرب", "بشرق", "بشمال", "بجنوب"];
+
 fn remember_place<'g>(places: &[(&'g Place, Span)], last: &mut Option<(&'g Place, Span)>) {
-    if let Some(p) = places
-        .iter()
-        .filter(|(p, _)| p.kind != PlaceKind::Country)
-        .min_by_key(|(p, _)| specificity(p.kind))
+    if let Some(p) =
+        places.iter().filter(|(p, _)| p.kind != PlaceKind::Country).min_by_key(|(p, _)| specificity(p.kind))
     {
         *last = Some(*p);
     }
@@ -656,8 +779,7 @@ fn pick_date<'t>(dates: &[&'t Timex], trigger: usize) -> Option<&'t Timex> {
     // A date that introduces the sentence (وفي مايو 2015، ...) or the
     // nearest before the trigger; else the first after it. Relative years
     // (قبل ثلاث سنوات) only when nothing else is there.
-    let good =
-        |d: &&&Timex| !(d.resolved_from == Resolution::Relative && d.precision == Precision::Year);
+    let good = |d: &&&Timex| !(d.resolved_from == Resolution::Relative && d.precision == Precision::Year);
     dates
         .iter()
         .filter(good)
@@ -667,13 +789,7 @@ fn pick_date<'t>(dates: &[&'t Timex], trigger: usize) -> Option<&'t Timex> {
         .copied()
 }
 
-fn modality(
-    a: &Analysis<'_, '_>,
-    ts: usize,
-    t_tok: usize,
-    t_end: usize,
-    dates: &[&Timex],
-) -> Modality {
+fn modality(a: &Analysis<'_, '_>, ts: usize, t_tok: usize, t_end: usize, dates: &[&Timex]) -> Modality {
     let mut m = Modality::Asserted;
     for i in ts..t_tok {
         let w = a.word(i);
@@ -681,15 +797,20 @@ fn modality(
         if DENIAL.contains(&bare) {
             return Modality::Negated;
         }
-        if HYPOTHETICAL.contains(&bare)
-            || (bare == "قد" && imperfect(a.word(i + 1)))
-            || future_verb(bare)
-        {
+        if HYPOTHETICAL.contains(&bare) || (bare == "قد" && imperfect(a.word(i + 1))) || future_verb(bare) {
             m = Modality::Hypothetical;
         }
         if CLAIM.contains(&bare) && m == Modality::Asserted {
             m = Modality::Claimed;
         }
+    }
+    // اي هجوم: any attack.
+    if t_tok > ts && a.word(t_tok - 1) == "اي" {
+        return Modality::Hypothetical;
+    }
+    // اي هجوم: any attack.
+    if t_tok > ts && a.word(t_tok - 1) == "اي" {
+        return Modality::Hypothetical;
     }
     // لم يقع هجوم، لن تشن: a negation right before the trigger.
     if (t_tok.saturating_sub(2).max(ts)..t_tok).any(|i| NEGATION.contains(&a.word(i))) {
@@ -707,6 +828,14 @@ fn modality(
                 | "اخر"
                 | "مماثل"
                 | "واحد"
+                | "المقبله"
+                | "القادمه"
+                | "المرتقبه"
+                | "المحتمله"
+                | "المحتمل"
+                | "المقبل"
+                | "القادم"
+                | "مماثله"
         ) {
             return Modality::Hypothetical;
         }
@@ -799,14 +928,15 @@ fn roles<'g>(
     let t0 = a.tok(main.span.start);
     let t1 = a.tok(main.span.end);
     let mut actors: Vec<(usize, &'g Actor, Span)> = Vec::new();
-    for (k, e) in a.entities.iter().enumerate() {
+    let range = a.ents_in(a.tok_span(ts, te));
+    for (k, e) in a.entities[range.clone()].iter().enumerate().map(|(k, e)| (k + range.start, e)) {
         let i = a.tok(e.span.start);
         if i < ts || i >= te {
             continue;
         }
         if let Some(actor) = resolved[k] {
             if actor.kind != ActorKind::Anaphoric {
-                actors.push((i, actor, e.span));
+                actors.push((i, root_actor(a.gazetteer, actor), e.span));
             }
         }
     }
@@ -820,23 +950,21 @@ fn roles<'g>(
     // The clause after the trigger ends at a relative pronoun or a speech verb.
     let inside_entity = |i: usize| {
         let sp = a.tokens[i].span;
-        a.entities
-            .iter()
-            .any(|e| e.span.start < sp.start && sp.end <= e.span.end)
+        a.entities[range.clone()].iter().any(|e| e.span.start < sp.start && sp.end <= e.span.end)
     };
-    let clause_end = (t1..te)
-        .find(|&i| RELATIVE.contains(&a.word(i)) && !inside_entity(i))
-        .unwrap_or(te);
+    let clause_end = (t1..te).find(|&i| RELATIVE.contains(&a.word(i)) && !inside_entity(i)).unwrap_or(te);
     let actor_start = |k: usize| actors.iter().any(|&(i, _, _)| i == k);
+    let in_date = |k: usize| {
+        let sp = a.tokens[k].span;
+        let lo = a.dates.partition_point(|d| d.span.end < sp.end);
+        a.dates[lo..].iter().take_while(|d| d.span.start <= sp.start).any(|d| sp.end <= d.span.end)
+    };
     let trigger_text = &a.text()[main.span];
     let patient_noun = trigger_text.contains("استهداف");
     // Roles already given, by the token where each actor ends, for coordination.
     let mut given: Vec<(usize, bool)> = Vec::new();
     // تعرض/تعرضت: its subject is the target.
-    let exposed = (ts..t0)
-        .rev()
-        .take(4)
-        .find(|&i| a.word(i).starts_with("تعرض"));
+    let exposed = (ts..t0).rev().take(4).find(|&i| a.word(i).starts_with("تعرض"));
     let passive = t0 > ts && matches!(a.word(t0 - 1), "تم" | "جري");
     for &(i, actor, sp) in &actors {
         let prev = |k: usize| if i >= k { a.word(i - k) } else { "" };
@@ -860,44 +988,46 @@ fn roles<'g>(
                 continue;
             }
         }
-        let member = MEMBER_NOUNS.contains(&strip_clitic(prev(1)))
+        let member_phrase = MEMBER_NOUNS.contains(&strip_clitic(prev(1)))
             || (matches!(prev(1), "في" | "من" | "ب")
                 && (2..=3).any(|k| MEMBER_NOUNS.contains(&strip_clitic(prev(k)))));
+        // A membership phrase names the victims' side after a noun trigger or
+        // a casualty word (استهداف قيادي في داعش، مقتل عناصر من قسد), not the
+        // subject of a verb (اختطف عناصر من داعش رعاه).
+        let after_casualty =
+            (i.saturating_sub(5)..i).any(|k| a.trigs_in(a.tokens[k].span).iter().any(|t| is_casualty(a, t)));
+        let member =
+            member_phrase && (form == TriggerForm::Noun || after_casualty || (!before && !perps.is_empty()));
+        let facility = (1..=2).any(|k| FACILITIES.contains(&strip_clitic(prev(k))));
         // Distance to the trigger in words outside entity names (التحالف
         // الذي تقوده الولايات المتحده is one step).
         let gap = |from: usize, to: usize| {
-            (from..to)
-                .filter(|&k| !inside_entity(k) && !actor_start(k))
-                .count()
+            (from..to).filter(|&k| !inside_entity(k) && !actor_start(k) && !in_date(k)).count()
         };
-        let near_trigger =
-            (before && gap(i, t0) <= 6) || (!before && i < clause_end && gap(t1, i) <= 8);
+        let near_trigger = (before && gap(i, t0) <= 6) || (!before && i < clause_end && gap(t1, i) <= 8);
         let before_len = perps.len();
         let before_targets = targets.len();
-        let clitic_l = a.tokens[i].text(a.text()).starts_with('ل')
-            && !a.tokens[i].text(a.text()).starts_with("لل");
+        let clitic_l =
+            a.tokens[i].text(a.text()).starts_with('ل') && !a.tokens[i].text(a.text()).starts_with("لل");
         if (1..=3).any(|k| AGENT_MARKERS.contains(&prev(k))) && !before {
             push(&mut perps, actor, sp);
-        } else if (member && near_trigger)
-            || near_trigger
-                && ((1..=2).any(|k| TARGET_MARKERS.contains(&prev(k)))
-                    || (i > t0 && prev(1) == "من" && kind == EventKind::TerritorySeized))
+        } else if near_trigger
+            && (member
+                || facility
+                || (1..=2).any(|k| TARGET_MARKERS.contains(&prev(k)))
+                || (i > t0 && prev(1) == "من" && kind == EventKind::TerritorySeized))
         {
             push(&mut targets, actor, sp);
-        } else if let Some(x) = exposed
-            .filter(|&x| x < i && i < t0)
-            .or(exposed.filter(|_| before && i + 6 >= t0))
+        } else if let Some(x) =
+            exposed.filter(|&x| x < i && i < t0).or(exposed.filter(|_| before && i + 6 >= t0))
         {
             let _ = x;
             push(&mut targets, actor, sp);
         } else if before {
             // SVO: an actor shortly before a verb trigger, or between a light
             // verb and a noun trigger (شنت الجماعه هجوما).
-            let light = (ts..i)
-                .rev()
-                .take(2)
-                .any(|k| LIGHT_VERBS.contains(&a.word(k)));
-            if (form == TriggerForm::Verb && i + 8 >= t0) || (light && i + 3 >= t0) {
+            let light = (ts..i).rev().take(4).any(|k| LIGHT_VERBS.contains(&a.word(k)));
+            if (form == TriggerForm::Verb && gap(i, t0) <= 8) || (light && gap(i, t0) <= 8) {
                 push(&mut perps, actor, sp);
             }
         } else if i < clause_end && gap(t1, i) <= 4 {
@@ -938,6 +1068,28 @@ fn roles<'g>(
     (perps, targets)
 }
 
+/// Casualty nouns that are counted from before (ستة قتلى، 25 قتيلا); other
+/// casualty words take their count after them (مقتل 25، قتل جنديان) or, for
+/// a verb, before them (اربعه جنود اصيبوا).
+const COUNTED_NOUNS: &[&str] = &[
+    "قتيل",
+    "قتيلا",
+    "قتلي",
+    "القتلي",
+    "جريح",
+    "جريحا",
+    "جرحي",
+    "الجرحي",
+    "مصاب",
+    "مصابا",
+    "مصابين",
+    "اسيرا",
+    "قتيلين",
+    "جريحين",
+];
+/// Words after which counts are a part of a total already given (بينهم طفلان).
+const SUBSET: &[&str] = &["بينهم", "بينهن", "منهم", "منهن", "بينها"];
+
 /// Casualty groups of a sentence: each casualty word with its count (after
 /// it, or before it), its actor, and coordinated singulars (ومترجم).
 fn casualties<'g>(
@@ -950,36 +1102,70 @@ fn casualties<'g>(
 ) -> Vec<Cas<'g>> {
     let mut out: Vec<Cas<'g>> = Vec::new();
     let mut used: Vec<Span> = Vec::new();
-    for t in trigs {
+    let casualty_at = |i: usize| trigs.iter().any(|t| a.tok(t.span.start) == i);
+    let subset = |c: &Count| {
+        let i = a.tok(c.span.start);
+        (i.saturating_sub(2)..i).any(|k| SUBSET.contains(&a.word(k)))
+    };
+    let mut sorted: Vec<&Trig> = trigs.to_vec();
+    sorted.sort_by_key(|t| t.span.start);
+    sorted.dedup_by_key(|t| t.span.start);
+    for t in sorted {
         let row = &a.rows[t.row as usize];
         let outcome = match row.class {
             TriggerClass::Killed => "killed",
             TriggerClass::Wounded => "wounded",
             TriggerClass::Captured => "captured",
-            _ => continue,
+            _ => match row.kind {
+                Some(EventKind::Execution) => "killed",
+                Some(EventKind::Arrest | EventKind::Kidnapping) => "captured",
+                _ => continue,
+            },
         };
         let ti = a.tok(t.span.start);
-        let te_ = a.tok(t.span.end);
-        // A hypothetical cue right before this casualty word (يمكنه قتل).
+        let tend = a.tok(t.span.end);
+        // A hypothetical cue or a negation right before this word (يمكنه قتل، لم يصب).
         if (ti.saturating_sub(3).max(ts)..ti)
             .any(|i| HYPOTHETICAL.contains(&a.word(i)) || NEGATION.contains(&a.word(i)))
         {
             continue;
         }
-        // The count: right after (مقتل 25 شخصا، اسفر عن مقتل), or right before (25 قتيلا).
+        let word = strip_clitic(a.tokens[ti].text(a.text()));
+        let counted_noun = COUNTED_NOUNS.contains(&word);
+        // The window after the word ends at the next casualty word or a comma.
+        let mut after_end = tend;
+        while after_end < te
+            && after_end < tend + 10
+            && !casualty_at(after_end)
+            && a.tokens[after_end].text(a.text()) != "،"
+        {
+            after_end += 1;
+        }
+        let free = |c: &&&Count| !used.contains(&c.span) && !subset(c);
+        let covering =
+            counts.iter().find(|c| c.span.start <= t.span.start && t.span.end <= c.span.end && free(c));
         let after = counts.iter().find(|c| {
             let ci = a.tok(c.span.start);
-            ci >= te_ && ci <= te_ + 2 && !used.contains(&c.span)
+            ci >= tend && ci <= tend + 2 && ci < after_end && free(c)
         });
-        let before = counts.iter().find(|c| {
+        let before_near = counts.iter().rev().find(|c| {
             let ce = a.tok(c.span.end);
-            ce <= ti && ce + 1 >= ti && !used.contains(&c.span)
+            ce <= ti && ce + 1 >= ti && free(c)
         });
-        let count = match row.form {
-            // A passive verb is followed by its subject (قتل جنديان); a
-            // casualty noun (قتلي) is preceded by its number.
-            TriggerForm::Verb => after.or(before),
-            TriggerForm::Noun => after.or(before),
+        // A verb's subject before it: اربعه جنود اخرين اصيبوا، 4 من عناصرها، بينهم قيادي، قتلوا.
+        let before_far = counts.iter().rev().find(|c| {
+            let ce = a.tok(c.span.end);
+            ce <= ti
+                && ce + 10 >= ti
+                && free(c)
+                && !(ce..ti).any(|k| casualty_at(k) || TRIGGER_BREAK.contains(&a.word(k)))
+        });
+        let count = if counted_noun {
+            covering.or(before_near)
+        } else if row.form == TriggerForm::Verb {
+            covering.or(after).or(before_far)
+        } else {
+            covering.or(after).or(before_near)
         };
         let (min, max, approx, span, noun_tok) = match count {
             Some(c) => {
@@ -988,10 +1174,9 @@ fn casualties<'g>(
             }
             None => {
                 // A singular victim named after the word (مقتل المسلح، مقتل
-                // خليفه التنظيم), or a person before a passive verb.
-                let single = (te_..(te_ + 2).min(te))
-                    .find(|&i| SINGULAR_VICTIMS.contains(&strip_clitic(a.word(i))));
-                let person_before = a.entities.iter().any(|e| {
+                // خليفه التنظيم، واصيب ثالث), or a person before a passive verb.
+                let single = (tend..(tend + 2).min(te)).find(|&i| is_single_victim(a.word(i)));
+                let person_before = a.entities[a.ents_in(a.tok_span(ts, ti))].iter().any(|e| {
                     matches!(e.entity, Entity::Person(_)) && {
                         let pi = a.tok(e.span.start);
                         pi >= ts && pi < ti
@@ -1000,49 +1185,66 @@ fn casualties<'g>(
                 match single {
                     Some(i) => (1, Some(1), false, a.tokens[i].span, i + 1),
                     None if person_before && row.form == TriggerForm::Verb => {
-                        (1, Some(1), false, t.span, te_)
+                        (1, Some(1), false, t.span, tend)
                     }
                     None => continue,
                 }
             }
         };
-        // The casualties' actor: an actor mention within 3 tokens after the count.
+        // The casualties' actor: an actor mention within 4 tokens after the count.
         let mut actor = None;
-        for (k, e) in a.entities.iter().enumerate() {
+        let range = a.ents_in(a.tok_span(noun_tok, (noun_tok + 3).min(te)));
+        for (k, e) in a.entities[range.clone()].iter().enumerate().map(|(k, e)| (k + range.start, e)) {
             let i = a.tok(e.span.start);
-            if i >= noun_tok && i <= noun_tok + 3 && i < te {
+            let stop = |j: usize| a.word(j) == "،" || TRIGGER_BREAK.contains(&a.word(j)) || a.word(j) == "ان";
+            if i >= noun_tok && i <= noun_tok + 2 && i < te && !(noun_tok..i).any(stop) {
                 if let Some(x) = resolved[k] {
-                    actor = Some(x);
+                    actor = Some(root_actor(a.gazetteer, x));
                     break;
                 }
             }
         }
-        let noun = strip_clitic(a.word(noun_tok.saturating_sub(1)));
-        let noun_next = a.word(noun_tok);
+        if actor.is_none()
+            && (noun_tok..(noun_tok + 2).min(te)).any(|i| CIVILIAN_NOUNS.contains(&strip_clitic(a.word(i))))
+        {
+            actor = a.gazetteer.actor("civilians");
+        }
+        let noun = strip_clitic(a.word(noun_tok));
         let attacker = ATTACKER_NOUNS.contains(&noun)
-            || ATTACKER_NOUNS.contains(&strip_clitic(noun_next))
-            || a.word(a.tok(span.start)) == "المسلح";
+            || ATTACKER_NOUNS.contains(&strip_clitic(a.word(noun_tok.saturating_sub(1))))
+            || ATTACKER_NOUNS.contains(&strip_clitic(a.word(a.tok(span.start))));
         let group = if attacker || actor.is_some_and(|x| perps.iter().any(|(p, _)| p.id == x.id)) {
             "perpetrators"
         } else {
             "victims"
         };
         let cas_span = span.cover(t.span);
-        out.push(Cas {
-            outcome,
-            min,
-            max,
-            approx,
-            group,
-            actor,
-            span: cas_span,
-        });
-        // جنديان أمريكيان ومترجم: a coordinated singular is one more.
+        out.push(Cas { outcome, min, max, approx, group, actor, span: cas_span });
+        // جنديان امريكيان ومترجم، ضابطا وجنديين: coordinated parts add up.
         let mut j = noun_tok;
-        while j < te && j <= noun_tok + 3 {
+        let limit = if noun_tok <= ti { ti } else { after_end.max(noun_tok + 4).min(te) };
+        while j < limit {
             let w = a.word(j);
+            if a.tokens[j].text(a.text()) == "،" || SUBSET.contains(&w) {
+                break;
+            }
             if let Some(rest) = w.strip_prefix('و') {
-                if SINGULAR_VICTIMS.contains(&rest) {
+                let c = counts.iter().find(|c| a.tok(c.span.start) == j && !used.contains(&c.span));
+                if let Some(c) = c {
+                    used.push(c.span);
+                    out.push(Cas {
+                        outcome,
+                        min: c.min,
+                        max: c.max,
+                        approx: c.approx,
+                        group,
+                        actor,
+                        span: c.span,
+                    });
+                    j = a.tok(c.span.end);
+                    continue;
+                }
+                if is_single_victim(rest) && !casualty_at(j) {
                     out.push(Cas {
                         outcome,
                         min: 1,
@@ -1052,22 +1254,83 @@ fn casualties<'g>(
                         actor: None,
                         span: a.tokens[j].span,
                     });
-                    break;
                 }
             }
             j += 1;
         }
+        // ضابطا برتبه نقيب وجنديين قتلوا: a singular before the count.
+        if noun_tok <= ti {
+            let c0 = a.tok(span.start);
+            if a.word(c0).starts_with('و') {
+                if let Some(k) = (c0.saturating_sub(4)..c0).rev().find(|&k| is_single_victim(a.word(k))) {
+                    out.push(Cas {
+                        outcome,
+                        min: 1,
+                        max: Some(1),
+                        approx: false,
+                        group,
+                        actor,
+                        span: a.tokens[k].span,
+                    });
+                }
+            }
+        }
     }
     // برفقه نساء: unnumbered companions make the killed count open.
-    if let Some(first) = out
-        .iter()
-        .position(|c| c.outcome == "killed" && c.group == "victims")
-    {
+    if let Some(first) = out.iter().position(|c| c.outcome == "killed" && c.group == "victims") {
         if (ts..te).any(|i| matches!(a.word(i), "برفقه" | "رفقه")) {
             out[first].max = None;
         }
     }
     out
+}
+
+/// Words that end a verb's subject when looking back from it.
+const TRIGGER_BREAK: &[&str] = &["عندما", "بعد", "قبل", "حين", "اثر", "جراء"];
+
+/// Nouns for civilians as casualties.
+const CIVILIAN_NOUNS: &[&str] = &[
+    "مدنيين",
+    "مدنيا",
+    "مدني",
+    "مدنيان",
+    "اطفال",
+    "طفلا",
+    "نساء",
+    "مواطنين",
+    "مواطنا",
+    "راعيين",
+    "رعاه",
+    "راعيا",
+    "مزارعين",
+    "عمال",
+    "اشخاص",
+    "شخصا",
+    "اشخاصا",
+    "مصلين",
+    "المصلين",
+    "طلاب",
+    "صيادين",
+];
+
+fn is_single_victim(w: &str) -> bool {
+    let w = strip_clitic(w);
+    let bare = w.strip_suffix('ا').filter(|b| b.len() >= 6).unwrap_or(w);
+    SINGULAR_VICTIMS.contains(&w)
+        || SINGULAR_VICTIMS.contains(&bare)
+        || matches!(w, "ثالث" | "رابع" | "خامس" | "اخر")
+}
+
+/// The actor an output id should name: the top of its parent chain
+/// (asayish → sdf, hezbollah → iran_backed).
+fn root_actor<'g>(g: &'g Gazetteer, mut x: &'g Actor) -> &'g Actor {
+    for _ in 0..8 {
+        match x.parent.as_deref().and_then(|p| g.actor(p)) {
+            Some(parent) => x = parent,
+            None => break,
+        }
+    }
+    x
 }
 
 fn persons<'g>(
@@ -1076,7 +1339,7 @@ fn persons<'g>(
     cas: &[Cas<'g>],
 ) -> Vec<(&'g Person, Span, &'static str)> {
     let mut out: Vec<(&'g Person, Span, &'static str)> = Vec::new();
-    for e in a.entities {
+    for e in &a.entities[a.ents_in(a.tok_span(ts, te))] {
         let Entity::Person(p) = e.entity else {
             continue;
         };
@@ -1085,24 +1348,13 @@ fn persons<'g>(
             continue;
         }
         let role_l = p.role.to_lowercase();
-        if [
-            "analyst",
-            "researcher",
-            "spokes",
-            "journalist",
-            "expert",
-            "fellow",
-        ]
-        .iter()
-        .any(|r| role_l.contains(r))
+        if ["analyst", "researcher", "spokes", "journalist", "expert", "fellow"]
+            .iter()
+            .any(|r| role_l.contains(r))
         {
             continue;
         }
-        let role = if cas.iter().any(|c| c.outcome == "killed") {
-            "target"
-        } else {
-            "mentioned"
-        };
+        let role = if cas.iter().any(|c| c.outcome == "killed") { "target" } else { "mentioned" };
         if !out.iter().any(|(q, _, _)| q.id == p.id) {
             out.push((p, e.span, role));
         }
@@ -1115,7 +1367,15 @@ fn compatible(a: &Cand<'_>, b: &Cand<'_>, g: &Gazetteer) -> bool {
     if a.modality.is_reported() != b.modality.is_reported() {
         return false;
     }
-    let kinds = a.kind.family() == b.kind.family() || a.weak || b.weak;
+    // A generic attack also describes a bombing or a prison break at the
+    // same place (هجوم على سجن ... فرار من السجن).
+    let attack_like = |k: EventKind| matches!(k.family(), 0 | 1 | 5);
+    let generic = (a.kind == EventKind::ArmedAttack || b.kind == EventKind::ArmedAttack)
+        && attack_like(a.kind)
+        && attack_like(b.kind)
+        && a.place.is_some()
+        && b.place.is_some();
+    let kinds = a.kind.family() == b.kind.family() || a.weak || b.weak || generic;
     if !kinds {
         return false;
     }
@@ -1139,23 +1399,37 @@ fn compatible(a: &Cand<'_>, b: &Cand<'_>, g: &Gazetteer) -> bool {
     places && dates
 }
 
+/// How many earlier events a new mention is compared with.
+const MERGE_WINDOW: usize = 32;
+
 fn merge<'g>(cands: Vec<Cand<'g>>, g: &Gazetteer) -> Vec<Cand<'g>> {
     let mut out: Vec<Cand<'g>> = Vec::new();
     for c in cands {
         // A generic reference (العمليه، الحادث) joins only a mention close by.
-        let target = out.iter().rposition(|e| {
-            compatible(e, &c, g) && (!(e.weak || c.weak) || c.sentence <= e.sentence + 3)
-        });
+        let ok = |e: &Cand<'_>| compatible(e, &c, g) && (!(e.weak || c.weak) || c.sentence <= e.sentence + 3);
+        // Only the last events are candidates: a report names a few events,
+        // and a pathological document must not make merging quadratic.
+        let window = out.len().saturating_sub(MERGE_WINDOW);
+        let mut target = out[window..].iter().rposition(ok).map(|k| k + window);
+        // A specific mention joins the first of the generic ones close by (the lead).
+        if let Some(k) = target {
+            if out[k].weak && !c.weak {
+                target = out[window..].iter().position(|e| e.weak && ok(e)).map(|k| k + window).or(target);
+            }
+        }
         match target {
             None => out.push(c),
             Some(k) => {
                 let e = &mut out[k];
                 // Kind: a specific mention over a weak one, the more specific
                 // kind within a family.
-                if (e.weak && !c.weak)
-                    || (!c.weak
-                        && c.kind.family() == e.kind.family()
-                        && c.kind.priority() < e.kind.priority())
+                // A bombing or a prison break is more specific than the attack
+                // it was merged with (only attack-like kinds merge across families).
+                let cross = e.kind == EventKind::ArmedAttack && c.kind.family() != e.kind.family();
+                if !c.weak
+                    && (e.weak
+                        || cross
+                        || (c.kind.family() == e.kind.family() && c.kind.priority() < e.kind.priority()))
                 {
                     if e.weak {
                         e.trigger = c.trigger;
@@ -1214,8 +1488,7 @@ fn merge<'g>(cands: Vec<Cand<'g>>, g: &Gazetteer) -> Vec<Cand<'g>> {
                             .sum::<u64>()
                     };
                     if total(&c.casualties) > total(&e.casualties) {
-                        e.casualties
-                            .retain(|x| x.outcome != outcome || x.group != "victims");
+                        e.casualties.retain(|x| x.outcome != outcome || x.group != "victims");
                         e.casualties.extend(
                             c.casualties
                                 .iter()
@@ -1224,16 +1497,8 @@ fn merge<'g>(cands: Vec<Cand<'g>>, g: &Gazetteer) -> Vec<Cand<'g>> {
                         );
                     }
                 }
-                for x in c
-                    .casualties
-                    .into_iter()
-                    .filter(|x| x.group == "perpetrators")
-                {
-                    if !e
-                        .casualties
-                        .iter()
-                        .any(|y| y.group == "perpetrators" && y.outcome == x.outcome)
-                    {
+                for x in c.casualties.into_iter().filter(|x| x.group == "perpetrators") {
+                    if !e.casualties.iter().any(|y| y.group == "perpetrators" && y.outcome == x.outcome) {
                         e.casualties.push(x);
                     }
                 }
@@ -1244,31 +1509,19 @@ fn merge<'g>(cands: Vec<Cand<'g>>, g: &Gazetteer) -> Vec<Cand<'g>> {
     }
     // A generic reference that found no specific mention is not an event; a
     // specific one with no place, date, actor or count is too vague to report.
-    let specific_place = |c: &Cand<'_>| {
-        c.place
-            .is_some_and(|(p, _, _)| p.kind != PlaceKind::Country)
-    };
-    out.retain(|c| !c.weak && (specific_place(c) || c.date.is_some() || !c.casualties.is_empty()));
+    let specific_place = |c: &Cand<'_>| c.place.is_some_and(|(p, _, _)| p.kind != PlaceKind::Country);
+    out.retain(|c| !c.weak && (specific_place(c) || (c.date.is_some() && !c.casualties.is_empty())));
     out
 }
 
 fn total(cas: &[Cas<'_>], outcome: &str) -> Option<Total> {
-    let parts: Vec<&Cas<'_>> = cas
-        .iter()
-        .filter(|c| c.outcome == outcome && c.group == "victims")
-        .collect();
+    let parts: Vec<&Cas<'_>> = cas.iter().filter(|c| c.outcome == outcome && c.group == "victims").collect();
     if parts.is_empty() {
         return None;
     }
     let min = parts.iter().map(|c| c.min).fold(0u64, u64::saturating_add);
-    let max = parts
-        .iter()
-        .try_fold(0u64, |acc, c| c.max.map(|m| acc.saturating_add(m)));
-    Some(Total {
-        min,
-        max,
-        approx: parts.iter().any(|c| c.approx),
-    })
+    let max = parts.iter().try_fold(0u64, |acc, c| c.max.map(|m| acc.saturating_add(m)));
+    Some(Total { min, max, approx: parts.iter().any(|c| c.approx) })
 }
 
 fn build(a: &Analysis<'_, '_>, cands: Vec<Cand<'_>>) -> Vec<Event> {
@@ -1290,10 +1543,7 @@ fn build(a: &Analysis<'_, '_>, cands: Vec<Cand<'_>>) -> Vec<Event> {
                 admin: g
                     .admin_chain(p)
                     .iter()
-                    .map(|q| AdminLevel {
-                        level: q.kind.as_str().to_string(),
-                        name: q.name_en.clone(),
-                    })
+                    .map(|q| AdminLevel { level: q.kind.as_str().to_string(), name: q.name_en.clone() })
                     .collect(),
                 lat: p.lat,
                 lon: p.lon,
@@ -1353,15 +1603,8 @@ fn build(a: &Analysis<'_, '_>, cands: Vec<Cand<'_>>) -> Vec<Event> {
                 wounded: total(&c.casualties, "wounded"),
                 captured: total(&c.casualties, "captured"),
                 casualties,
-                trigger: TriggerRef {
-                    text: a.orig_text(c.trigger),
-                    span: a.orig(c.trigger),
-                },
-                evidence: c
-                    .evidence
-                    .iter()
-                    .map(|sp| Evidence { span: a.orig(*sp) })
-                    .collect(),
+                trigger: TriggerRef { text: a.orig_text(c.trigger), span: a.orig(c.trigger) },
+                evidence: c.evidence.iter().map(|sp| Evidence { span: a.orig(*sp) }).collect(),
                 confidence: confidence.min(0.95),
             }
         })

@@ -95,10 +95,7 @@ impl Triggers {
             }
             let err = |kind| GazetteerError::new(file, Some(line_no), kind);
             if f.len() != 6 {
-                return Err(err(GazetteerErrorKind::FieldCount {
-                    expected: 6,
-                    found: f.len(),
-                }));
+                return Err(err(GazetteerErrorKind::FieldCount { expected: 6, found: f.len() }));
             }
             let class = match f[2] {
                 "event" => TriggerClass::Event,
@@ -125,18 +122,8 @@ impl Triggers {
             if phrases.iter().any(|p| p.is_empty()) {
                 return Err(err(GazetteerErrorKind::EmptyAlias("phrase")));
             }
-            let requires = f[4]
-                .split('|')
-                .filter(|r| !r.is_empty())
-                .map(|r| n.normalize_str(r))
-                .collect();
-            rows.push(TriggerRow {
-                phrases,
-                kind,
-                class,
-                form,
-                requires,
-            });
+            let requires = f[4].split('|').filter(|r| !r.is_empty()).map(|r| n.normalize_str(r)).collect();
+            rows.push(TriggerRow { phrases, kind, class, form, requires });
         }
         Ok(Triggers { rows })
     }
@@ -150,13 +137,7 @@ impl Triggers {
     pub fn register(&self, builder: &mut LexiconBuilder) {
         for (i, row) in self.rows.iter().enumerate() {
             for p in &row.phrases {
-                builder.add(
-                    p,
-                    Entry {
-                        tag: Tag::Trigger,
-                        index: i as u32,
-                    },
-                );
+                builder.add(p, Entry { tag: Tag::Trigger, index: i as u32 });
             }
         }
     }

@@ -121,10 +121,7 @@ impl PlaceKind {
     pub fn is_admin(self) -> bool {
         matches!(
             self,
-            PlaceKind::Country
-                | PlaceKind::Governorate
-                | PlaceKind::District
-                | PlaceKind::Subdistrict
+            PlaceKind::Country | PlaceKind::Governorate | PlaceKind::District | PlaceKind::Subdistrict
         )
     }
 }
@@ -398,10 +395,7 @@ impl Gazetteer {
     /// triggers, months, ...) can find gazetteer entities in the same scan.
     pub fn register(&self, builder: &mut LexiconBuilder) {
         let mut add = |names: &mut dyn Iterator<Item = &String>, tag: Tag, index: usize| {
-            let entry = Entry {
-                tag,
-                index: index as u32,
-            };
+            let entry = Entry { tag, index: index as u32 };
             for n in names {
                 builder.add(n, entry);
             }
@@ -414,16 +408,10 @@ impl Gazetteer {
             add(&mut names, Tag::Place, i);
         }
         for (i, a) in self.actors.iter().enumerate() {
-            let tag = if a.kind == ActorKind::Anaphoric {
-                Tag::Anaphor
-            } else {
-                Tag::Actor
-            };
+            let tag = if a.kind == ActorKind::Anaphoric { Tag::Anaphor } else { Tag::Actor };
             let en = (a.kind != ActorKind::Anaphoric).then_some(&a.name_en);
-            let mut names = std::iter::once(&a.name_ar)
-                .chain(&a.aliases_ar)
-                .chain(en)
-                .chain(&a.aliases_latin);
+            let mut names =
+                std::iter::once(&a.name_ar).chain(&a.aliases_ar).chain(en).chain(&a.aliases_latin);
             add(&mut names, tag, i);
         }
         for (i, p) in self.people.iter().enumerate() {
@@ -440,8 +428,7 @@ impl Gazetteer {
         self.lexicon.get_or_init(|| {
             let mut b = LexiconBuilder::new();
             self.register(&mut b);
-            b.build()
-                .expect("a gazetteer lexicon fits the automaton limits")
+            b.build().expect("a gazetteer lexicon fits the automaton limits")
         })
     }
 
@@ -452,12 +439,9 @@ impl Gazetteer {
         let lexicon = self.lexicon();
         let mut out = Vec::new();
         for hit in lexicon.scan(norm.as_str()) {
-            if let Some((entity, others)) = self.resolve(
-                norm.as_str(),
-                &hit,
-                lexicon.entries(&hit),
-                lexicon.pattern(&hit),
-            ) {
+            if let Some((entity, others)) =
+                self.resolve(norm.as_str(), &hit, lexicon.entries(&hit), lexicon.pattern(&hit))
+            {
                 out.push(EntityMatch {
                     entity,
                     others,
@@ -584,14 +568,8 @@ fn has_locative_cue(normalized: &str, hit: &Hit) -> bool {
     }
     let before = normalized[..hit.start].trim_end();
     let mut words = before.rsplit([' ', '\n']);
-    let prev = words
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !crate::normalize::is_word_char(c));
-    let prev = prev
-        .strip_prefix('و')
-        .filter(|p| LOCATIVE_CUES.contains(p))
-        .unwrap_or(prev);
+    let prev = words.next().unwrap_or("").trim_matches(|c: char| !crate::normalize::is_word_char(c));
+    let prev = prev.strip_prefix('و').filter(|p| LOCATIVE_CUES.contains(p)).unwrap_or(prev);
     if LOCATIVE_CUES.contains(&prev) {
         return true;
     }
@@ -602,11 +580,7 @@ fn has_locative_cue(normalized: &str, hit: &Hit) -> bool {
 /// Where a gazetteer source comes from.
 #[derive(Clone, Debug)]
 enum Source {
-    Text {
-        file: String,
-        kind: FileKind,
-        content: String,
-    },
+    Text { file: String, kind: FileKind, content: String },
     File(PathBuf),
 }
 
@@ -740,11 +714,7 @@ impl GazetteerBuilder {
     pub fn add_dir(mut self, dir: impl AsRef<Path>) -> Result<GazetteerBuilder, GazetteerError> {
         let dir = dir.as_ref();
         let entries = std::fs::read_dir(dir).map_err(|e| {
-            GazetteerError::new(
-                &dir.display().to_string(),
-                None,
-                GazetteerErrorKind::Io(e.to_string()),
-            )
+            GazetteerError::new(&dir.display().to_string(), None, GazetteerErrorKind::Io(e.to_string()))
         })?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -769,16 +739,11 @@ impl GazetteerBuilder {
         let mut people = Rows::default();
         for source in self.sources {
             let (file, kind, content) = match source {
-                Source::Text {
-                    file,
-                    kind,
-                    content,
-                } => (file, kind, content),
+                Source::Text { file, kind, content } => (file, kind, content),
                 Source::File(path) => {
                     let file = path.display().to_string();
-                    let kind = FileKind::from_name(&file).ok_or_else(|| {
-                        GazetteerError::new(&file, None, GazetteerErrorKind::UnknownFile)
-                    })?;
+                    let kind = FileKind::from_name(&file)
+                        .ok_or_else(|| GazetteerError::new(&file, None, GazetteerErrorKind::UnknownFile))?;
                     let bytes = std::fs::read(&path).map_err(|e| {
                         GazetteerError::new(&file, None, GazetteerErrorKind::Io(e.to_string()))
                     })?;
@@ -845,10 +810,7 @@ impl At {
         GazetteerError::new(
             &self.file,
             Some(self.line),
-            GazetteerErrorKind::UnknownReference {
-                column,
-                id: id.to_string(),
-            },
+            GazetteerErrorKind::UnknownReference { column, id: id.to_string() },
         )
     }
 }
@@ -860,10 +822,7 @@ struct Rows<T> {
 
 impl<T> Default for Rows<T> {
     fn default() -> Self {
-        Rows {
-            rows: Vec::new(),
-            by_id: HashMap::new(),
-        }
+        Rows { rows: Vec::new(), by_id: HashMap::new() }
     }
 }
 
@@ -883,10 +842,7 @@ impl<T> Rows<T> {
 }
 
 fn index<T>(rows: &[T], id: impl Fn(&T) -> &String) -> HashMap<String, usize> {
-    rows.iter()
-        .enumerate()
-        .map(|(i, r)| (id(r).clone(), i))
-        .collect()
+    rows.iter().enumerate().map(|(i, r)| (id(r).clone(), i)).collect()
 }
 
 /// Checks that no id repeats within one file.
@@ -897,13 +853,7 @@ fn check_unique(
     id: &str,
 ) -> Result<(), GazetteerError> {
     if let Some(&first_line) = seen.get(id) {
-        return Err(table.error(
-            row,
-            GazetteerErrorKind::DuplicateId {
-                id: id.to_string(),
-                first_line,
-            },
-        ));
+        return Err(table.error(row, GazetteerErrorKind::DuplicateId { id: id.to_string(), first_line }));
     }
     seen.insert(id.to_string(), row.line);
     Ok(())
@@ -913,17 +863,8 @@ fn optional(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-const PLACE_COLUMNS: &[&str] = &[
-    "id",
-    "kind",
-    "name_en",
-    "name_ar",
-    "aliases_ar",
-    "aliases_latin",
-    "parent",
-    "lat",
-    "lon",
-];
+const PLACE_COLUMNS: &[&str] =
+    &["id", "kind", "name_en", "name_ar", "aliases_ar", "aliases_latin", "parent", "lat", "lon"];
 
 fn parse_places(file: &str, content: &str) -> Result<Vec<(Place, At)>, GazetteerError> {
     let t = Table::parse(file, content, PLACE_COLUMNS)?;
@@ -945,36 +886,17 @@ fn parse_places(file: &str, content: &str) -> Result<Vec<(Place, At)>, Gazetteer
             aliases_latin: t.list(row, "aliases_latin")?,
             parent: optional(t.get(row, "parent")),
             lat: t.number(row, "lat", -90.0..=90.0, "a latitude in degrees (-90..90)")?,
-            lon: t.number(
-                row,
-                "lon",
-                -180.0..=180.0,
-                "a longitude in degrees (-180..180)",
-            )?,
+            lon: t.number(row, "lon", -180.0..=180.0, "a longitude in degrees (-180..180)")?,
             external_ids: t.list(row, "external_ids")?,
             needs_cue: flags.split('|').any(|f| f == "needs_cue"),
             source: t.get(row, "source").to_string(),
         };
-        out.push((
-            place,
-            At {
-                file: file.into(),
-                line: row.line,
-            },
-        ));
+        out.push((place, At { file: file.into(), line: row.line }));
     }
     Ok(out)
 }
 
-const ACTOR_COLUMNS: &[&str] = &[
-    "id",
-    "kind",
-    "name_en",
-    "name_ar",
-    "aliases_ar",
-    "aliases_latin",
-    "parent",
-];
+const ACTOR_COLUMNS: &[&str] = &["id", "kind", "name_en", "name_ar", "aliases_ar", "aliases_latin", "parent"];
 
 fn parse_actors(file: &str, content: &str) -> Result<Vec<(Actor, At)>, GazetteerError> {
     let t = Table::parse(file, content, ACTOR_COLUMNS)?;
@@ -995,26 +917,13 @@ fn parse_actors(file: &str, content: &str) -> Result<Vec<(Actor, At)>, Gazetteer
             aliases_latin: t.list(row, "aliases_latin")?,
             parent: optional(t.get(row, "parent")),
         };
-        out.push((
-            actor,
-            At {
-                file: file.into(),
-                line: row.line,
-            },
-        ));
+        out.push((actor, At { file: file.into(), line: row.line }));
     }
     Ok(out)
 }
 
-const PEOPLE_COLUMNS: &[&str] = &[
-    "id",
-    "name_en",
-    "name_ar",
-    "aliases_ar",
-    "aliases_latin",
-    "affiliation",
-    "role",
-];
+const PEOPLE_COLUMNS: &[&str] =
+    &["id", "name_en", "name_ar", "aliases_ar", "aliases_latin", "affiliation", "role"];
 
 fn parse_people(file: &str, content: &str) -> Result<Vec<(Person, At)>, GazetteerError> {
     let t = Table::parse(file, content, PEOPLE_COLUMNS)?;
@@ -1032,13 +941,7 @@ fn parse_people(file: &str, content: &str) -> Result<Vec<(Person, At)>, Gazettee
             affiliation: optional(t.get(row, "affiliation")),
             role: t.get(row, "role").to_string(),
         };
-        out.push((
-            person,
-            At {
-                file: file.into(),
-                line: row.line,
-            },
-        ));
+        out.push((person, At { file: file.into(), line: row.line }));
     }
     Ok(out)
 }
@@ -1064,22 +967,13 @@ fn find_ambiguous(places: &[Place], actors: &[Actor], people: &[Person]) -> Vec<
         out.extend(amb);
     };
     group(&mut places.iter().flat_map(|p| {
-        std::iter::once(&p.name_ar)
-            .chain(&p.aliases_ar)
-            .chain(&p.aliases_latin)
-            .map(move |a| (a, &p.id))
+        std::iter::once(&p.name_ar).chain(&p.aliases_ar).chain(&p.aliases_latin).map(move |a| (a, &p.id))
     }));
     group(&mut actors.iter().flat_map(|p| {
-        std::iter::once(&p.name_ar)
-            .chain(&p.aliases_ar)
-            .chain(&p.aliases_latin)
-            .map(move |a| (a, &p.id))
+        std::iter::once(&p.name_ar).chain(&p.aliases_ar).chain(&p.aliases_latin).map(move |a| (a, &p.id))
     }));
     group(&mut people.iter().flat_map(|p| {
-        std::iter::once(&p.name_ar)
-            .chain(&p.aliases_ar)
-            .chain(&p.aliases_latin)
-            .map(move |a| (a, &p.id))
+        std::iter::once(&p.name_ar).chain(&p.aliases_ar).chain(&p.aliases_latin).map(move |a| (a, &p.id))
     }));
     out
 }

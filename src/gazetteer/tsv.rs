@@ -68,11 +68,7 @@ pub enum GazetteerErrorKind {
 
 impl GazetteerError {
     pub(crate) fn new(file: &str, line: Option<usize>, kind: GazetteerErrorKind) -> GazetteerError {
-        GazetteerError {
-            file: file.to_string(),
-            line,
-            kind,
-        }
+        GazetteerError { file: file.to_string(), line, kind }
     }
 
     /// The file (its name, or the path it was read from).
@@ -101,32 +97,21 @@ impl fmt::Display for GazetteerError {
         match &self.kind {
             Io(e) => write!(f, "cannot read: {e}"),
             InvalidUtf8 { byte } => write!(f, "invalid UTF-8 at byte {byte}"),
-            UnknownFile => write!(
-                f,
-                "the file name must start with places, actors or people (and end in .tsv)"
-            ),
+            UnknownFile => {
+                write!(f, "the file name must start with places, actors or people (and end in .tsv)")
+            }
             MissingColumn(c) => write!(f, "the header lacks the column {c}"),
             FieldCount { expected, found } => {
                 write!(f, "expected {expected} tab-separated fields, found {found}")
             }
             EmptyField(c) => write!(f, "column {c} is empty"),
-            EmptyAlias(c) => write!(
-                f,
-                "column {c} holds an empty alias (check for || or a stray |)"
-            ),
-            BadNumber {
-                column,
-                value,
-                expected,
-            } => {
+            EmptyAlias(c) => write!(f, "column {c} holds an empty alias (check for || or a stray |)"),
+            BadNumber { column, value, expected } => {
                 write!(f, "column {column}: {value:?} is not {expected}")
             }
             UnknownKind(k) => write!(f, "unknown kind {k:?}"),
             DuplicateId { id, first_line } => {
-                write!(
-                    f,
-                    "duplicate id {id:?} (first defined on line {first_line})"
-                )
+                write!(f, "duplicate id {id:?} (first defined on line {first_line})")
             }
             UnknownReference { column, id } => write!(f, "column {column} names unknown id {id:?}"),
         }
@@ -161,20 +146,12 @@ impl<'a> Table<'a> {
             .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)))
             .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
         let Some((_, header)) = lines.next() else {
-            return Err(GazetteerError::new(
-                file,
-                None,
-                GazetteerErrorKind::MissingColumn(required[0]),
-            ));
+            return Err(GazetteerError::new(file, None, GazetteerErrorKind::MissingColumn(required[0])));
         };
         let columns: Vec<&str> = header.split('\t').map(str::trim).collect();
         for c in required {
             if !columns.contains(c) {
-                return Err(GazetteerError::new(
-                    file,
-                    Some(1),
-                    GazetteerErrorKind::MissingColumn(c),
-                ));
+                return Err(GazetteerError::new(file, Some(1), GazetteerErrorKind::MissingColumn(c)));
             }
         }
         let mut rows = Vec::new();
@@ -184,19 +161,12 @@ impl<'a> Table<'a> {
                 return Err(GazetteerError::new(
                     file,
                     Some(line),
-                    GazetteerErrorKind::FieldCount {
-                        expected: columns.len(),
-                        found: fields.len(),
-                    },
+                    GazetteerErrorKind::FieldCount { expected: columns.len(), found: fields.len() },
                 ));
             }
             rows.push(Row { line, fields });
         }
-        Ok(Table {
-            file,
-            columns,
-            rows,
-        })
+        Ok(Table { file, columns, rows })
     }
 
     fn index(&self, column: &str) -> Option<usize> {
@@ -246,14 +216,9 @@ impl<'a> Table<'a> {
         let v = self.required(row, column)?;
         match v.parse::<f64>() {
             Ok(x) if x.is_finite() && range.contains(&x) => Ok(x),
-            _ => Err(self.error(
-                row,
-                GazetteerErrorKind::BadNumber {
-                    column,
-                    value: v.to_string(),
-                    expected,
-                },
-            )),
+            _ => {
+                Err(self.error(row, GazetteerErrorKind::BadNumber { column, value: v.to_string(), expected }))
+            }
         }
     }
 

@@ -34,9 +34,7 @@ use crate::token::{Token, TokenKind, clitic_stems, tokenize};
 mod ummalqura;
 
 /// How precise a date is.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     /// A day: `2025-08-20`.
@@ -192,74 +190,23 @@ enum TimeWord {
 static WORDS: Lazy<HashMap<&'static str, TimeWord>> = Lazy::new(|| {
     let mut m = HashMap::new();
     let months: &[(&[&str], u32)] = &[
-        (
-            &[
-                "كانون الثاني",
-                "كانون ثاني",
-                "يناير",
-                "جانفي",
-                "january",
-                "jan",
-            ],
-            1,
-        ),
+        (&["كانون الثاني", "كانون ثاني", "يناير", "جانفي", "january", "jan"], 1),
         (&["شباط", "فبراير", "فيفري", "february", "feb"], 2),
         (&["اذار", "مارس", "march", "mar"], 3),
         (&["نيسان", "ابريل", "افريل", "april", "apr"], 4),
         (&["ايار", "مايو", "ماي", "may"], 5),
         (&["حزيران", "يونيو", "يونيه", "جوان", "june", "jun"], 6),
-        (
-            &["تموز", "يوليو", "يوليه", "جويليه", "يوليوز", "july", "jul"],
-            7,
-        ),
+        (&["تموز", "يوليو", "يوليه", "جويليه", "يوليوز", "july", "jul"], 7),
         (&["اب", "اغسطس", "اوت", "غشت", "august", "aug"], 8),
         (&["ايلول", "سبتمبر", "شتنبر", "september", "sep", "sept"], 9),
         (&["تشرين الاول", "تشرين اول", "اكتوبر", "october", "oct"], 10),
-        (
-            &[
-                "تشرين الثاني",
-                "تشرين ثاني",
-                "نوفمبر",
-                "نونبر",
-                "november",
-                "nov",
-            ],
-            11,
-        ),
-        (
-            &[
-                "كانون الاول",
-                "كانون اول",
-                "ديسمبر",
-                "دجنبر",
-                "december",
-                "dec",
-            ],
-            12,
-        ),
+        (&["تشرين الثاني", "تشرين ثاني", "نوفمبر", "نونبر", "november", "nov"], 11),
+        (&["كانون الاول", "كانون اول", "ديسمبر", "دجنبر", "december", "dec"], 12),
     ];
-    const STRICT: &[&str] = &[
-        "اب",
-        "مارس",
-        "نيسان",
-        "ماي",
-        "تموز",
-        "may",
-        "mar",
-        "jan",
-        "jun",
-        "dec",
-        "sep",
-    ];
+    const STRICT: &[&str] = &["اب", "مارس", "نيسان", "ماي", "تموز", "may", "mar", "jan", "jun", "dec", "sep"];
     for (forms, month) in months {
         for f in *forms {
-            m.insert(
-                *f,
-                TimeWord::Month {
-                    month: *month,
-                    strict: STRICT.contains(f),
-                },
-            );
+            m.insert(*f, TimeWord::Month { month: *month, strict: STRICT.contains(f) });
         }
     }
     let hijri: &[(&[&str], u32)] = &[
@@ -331,20 +278,35 @@ pub fn find_dates(normalized: &str, published: Option<NaiveDate>) -> Vec<Timex> 
 /// "دمشق - 12 آذار 2019", "الأربعاء 13 ديسمبر 2025"), with its span.
 pub fn find_dateline(text: &str, tokens: &[Token]) -> Option<(NaiveDate, Span)> {
     let mut lines = 0;
+    let mut line_start = 0;
+    let one_line = !text.trim().contains('\n');
     for (i, t) in tokens.iter().enumerate() {
         if t.newline_before {
             lines += 1;
+            line_start = i;
         }
         if lines > 8 || t.span.start > 600 {
             break;
         }
-        if let Some((raw, _)) = read_raw(text, tokens, i) {
-            if let (Some(y), Some(m), Some(d), false) = (raw.year, raw.month, raw.day, raw.hijri) {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    return Some((date, raw.span));
-                }
-            }
+        let Some((raw, end)) = read_raw(text, tokens, i) else { continue };
+        let (Some(y), Some(m), Some(d), false) = (raw.year, raw.month, raw.day, raw.hijri) else { continue };
+        let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else { continue };
+        // A dateline opens its line: at most a place (and a country in
+        // brackets) before the date, then the line ends soon or a dash or an
+        // agency in brackets follows. A date inside a sentence is not one.
+        let before = i - line_start;
+        if before > 4 || tokens[line_start..i].iter().any(|t| t.kind == TokenKind::Digits) {
+            continue;
         }
+        let line_end = tokens[end..].iter().position(|t| t.newline_before).map_or(tokens.len(), |k| end + k);
+        let separator = tokens[end..line_end.min(end + 5)]
+            .iter()
+            .any(|t| matches!(t.text(text), "-" | "–" | "—" | "(" | "،" | ","));
+        let short = line_end - line_start <= 12;
+        if (one_line && before > 1) || !(short || separator) {
+            continue;
+        }
+        return Some((date, raw.span));
     }
     None
 }
@@ -401,12 +363,7 @@ fn resolve(raw: &Raw, published: Option<NaiveDate>, context: Option<DateValue>) 
     if let Some((offset, precision)) = raw.relative {
         let Some(p) = published else {
             return Some(mk(
-                DateValue {
-                    year: None,
-                    month: None,
-                    day: None,
-                    precision,
-                },
+                DateValue { year: None, month: None, day: None, precision },
                 Resolution::Relative,
             ));
         };
@@ -417,20 +374,12 @@ fn resolve(raw: &Raw, published: Option<NaiveDate>, context: Option<DateValue>) 
             Precision::Month => add_months(p, offset)?,
             Precision::Year => NaiveDate::from_ymd_opt(p.year().checked_add(offset as i32)?, 1, 1)?,
         };
-        return Some(mk(
-            DateValue::from_date(date, precision),
-            Resolution::Relative,
-        ));
+        return Some(mk(DateValue::from_date(date, precision), Resolution::Relative));
     }
     // A weekday alone.
     if let (Some(wd), None) = (raw.weekday, raw.month) {
         let Some(p) = published else {
-            let v = DateValue {
-                year: None,
-                month: None,
-                day: None,
-                precision: Precision::Day,
-            };
+            let v = DateValue { year: None, month: None, day: None, precision: Precision::Day };
             return Some(mk(v, Resolution::Weekday));
         };
         let from = p.weekday().num_days_from_monday() as i64;
@@ -444,10 +393,7 @@ fn resolve(raw: &Raw, published: Option<NaiveDate>, context: Option<DateValue>) 
             if d == 0 && raw.direction < 0 { -7 } else { -d }
         };
         let date = p.checked_add_signed(Duration::days(delta))?;
-        return Some(mk(
-            DateValue::from_date(date, Precision::Day),
-            Resolution::Weekday,
-        ));
+        return Some(mk(DateValue::from_date(date, Precision::Day), Resolution::Weekday));
     }
     let precision = if raw.day.is_some() {
         Precision::Day
@@ -463,12 +409,7 @@ fn resolve(raw: &Raw, published: Option<NaiveDate>, context: Option<DateValue>) 
     } else {
         (raw.year, raw.month, raw.day)
     };
-    let value = DateValue {
-        year,
-        month,
-        day,
-        precision,
-    };
+    let value = DateValue { year, month, day, precision };
     // Validate what is known.
     if let (Some(m), Some(d)) = (month, day) {
         let y = year.unwrap_or(2024); // a leap year, for 29 February
@@ -489,20 +430,13 @@ fn resolve(raw: &Raw, published: Option<NaiveDate>, context: Option<DateValue>) 
         // after it with المقبل); 29 February looks back to a leap year.
         let day = d.unwrap_or(1);
         let y = if raw.direction > 0 {
-            (p.year()..p.year() + 9)
-                .find(|&y| NaiveDate::from_ymd_opt(y, m, day).is_some_and(|x| x > p))?
+            (p.year()..p.year() + 9).find(|&y| NaiveDate::from_ymd_opt(y, m, day).is_some_and(|x| x > p))?
         } else {
             (p.year() - 8..=p.year())
                 .rev()
                 .find(|&y| NaiveDate::from_ymd_opt(y, m, day).is_some_and(|x| x <= p))?
         };
-        return Some(mk(
-            DateValue {
-                year: Some(y),
-                ..value
-            },
-            Resolution::PublicationYear,
-        ));
+        return Some(mk(DateValue { year: Some(y), ..value }, Resolution::PublicationYear));
     }
     if let Some(c) = context {
         let cy = c.year?;
@@ -512,24 +446,14 @@ fn resolve(raw: &Raw, published: Option<NaiveDate>, context: Option<DateValue>) 
             _ => false,
         };
         let y = if after { cy + 1 } else { cy };
-        return Some(mk(
-            DateValue {
-                year: Some(y),
-                ..value
-            },
-            Resolution::Context,
-        ));
+        return Some(mk(DateValue { year: Some(y), ..value }, Resolution::Context));
     }
     Some(mk(value, Resolution::Explicit))
 }
 
 fn add_months(d: NaiveDate, months: i64) -> Option<NaiveDate> {
     let total = d.year() as i64 * 12 + (d.month0() as i64) + months;
-    NaiveDate::from_ymd_opt(
-        total.div_euclid(12) as i32,
-        total.rem_euclid(12) as u32 + 1,
-        1,
-    )
+    NaiveDate::from_ymd_opt(total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1, 1)
 }
 
 /// Converts a date of the tabular Islamic calendar (civil epoch, 16 July 622
@@ -669,9 +593,7 @@ fn digits(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
 }
 
 fn punct(text: &str, tokens: &[Token], i: usize, p: &str) -> bool {
-    tokens
-        .get(i)
-        .is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == p)
+    tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == p)
 }
 
 fn span(tokens: &[Token], from: usize, to: usize) -> Span {
@@ -685,21 +607,13 @@ fn year_at(text: &str, tokens: &[Token], i: usize, hijri: bool) -> Option<i32> {
         return None;
     }
     // Not the first part of a time or a longer number.
-    if tokens
-        .get(i + 1)
-        .is_some_and(|n| !n.space_before && matches!(n.text(text), ":" | ","))
-        && tokens
-            .get(i + 2)
-            .is_some_and(|n| n.kind == TokenKind::Digits && !n.space_before)
+    if tokens.get(i + 1).is_some_and(|n| !n.space_before && matches!(n.text(text), ":" | ","))
+        && tokens.get(i + 2).is_some_and(|n| n.kind == TokenKind::Digits && !n.space_before)
     {
         return None;
     }
     let y: i32 = t.text(text).parse().ok()?;
-    let ok = if hijri {
-        (1300..=1500).contains(&y)
-    } else {
-        (1900..=2100).contains(&y)
-    };
+    let ok = if hijri { (1300..=1500).contains(&y) } else { (1900..=2100).contains(&y) };
     ok.then_some(y)
 }
 
@@ -724,22 +638,11 @@ fn read_from_digits(text: &str, tokens: &[Token], i: usize) -> Option<(Raw, usiz
     // Numeric dates: d/m/yyyy, d-m-yyyy, d.m.yyyy, yyyy-mm-dd, yyyy/mm/dd.
     for sep in ["/", "-", "."] {
         let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
-        if punct(text, tokens, i + 1, sep)
-            && glued(i + 1)
-            && glued(i + 2)
-            && glued(i + 3)
-            && glued(i + 4)
-        {
-            if let (Some(b), true, Some(c)) = (
-                digits(text, tokens, i + 2),
-                punct(text, tokens, i + 3, sep),
-                digits(text, tokens, i + 4),
-            ) {
-                let (y, m, d) = if tokens[i].span.len() == 4 {
-                    (a, b, c)
-                } else {
-                    (c, b, a)
-                };
+        if punct(text, tokens, i + 1, sep) && glued(i + 1) && glued(i + 2) && glued(i + 3) && glued(i + 4) {
+            if let (Some(b), true, Some(c)) =
+                (digits(text, tokens, i + 2), punct(text, tokens, i + 3, sep), digits(text, tokens, i + 4))
+            {
+                let (y, m, d) = if tokens[i].span.len() == 4 { (a, b, c) } else { (c, b, a) };
                 if tokens[i + 4].span.len() == 4 || tokens[i].span.len() == 4 {
                     // 14/10/1436هـ: a Hijri date.
                     let marker = matches!(word(text, tokens, i + 5), Some("ه" | "هجري"));
@@ -829,11 +732,7 @@ fn read_from_digits(text: &str, tokens: &[Token], i: usize) -> Option<(Raw, usiz
             } else {
                 i
             };
-            let raw = Raw {
-                year: Some(y),
-                span: span(tokens, start, end),
-                ..Raw::default()
-            };
+            let raw = Raw { year: Some(y), span: span(tokens, start, end), ..Raw::default() };
             return Some((raw, end));
         }
     }
@@ -871,27 +770,17 @@ const YEAR_CUES: &[&str] = &[
 
 /// After a month name: a combined second name (/ديسمبر or (يونيو)), then a
 /// year (2025, من عام 2025). Returns the token after the expression and the year.
-fn month_tail(
-    text: &str,
-    tokens: &[Token],
-    mut j: usize,
-    month: u32,
-    hijri: bool,
-) -> (usize, Option<i32>) {
+fn month_tail(text: &str, tokens: &[Token], mut j: usize, month: u32, hijri: bool) -> (usize, Option<i32>) {
     if !hijri {
         // كانون الاول/ديسمبر, مايو/أيار
         if punct(text, tokens, j, "/") {
-            if let Some((TimeWord::Month { month: m2, .. }, next, _)) =
-                time_word(text, tokens, j + 1)
-            {
+            if let Some((TimeWord::Month { month: m2, .. }, next, _)) = time_word(text, tokens, j + 1) {
                 if m2 == month {
                     j = next;
                 }
             }
         } else if punct(text, tokens, j, "(") {
-            if let Some((TimeWord::Month { month: m2, .. }, next, _)) =
-                time_word(text, tokens, j + 1)
-            {
+            if let Some((TimeWord::Month { month: m2, .. }, next, _)) = time_word(text, tokens, j + 1) {
                 if m2 == month && punct(text, tokens, next, ")") {
                     j = next + 1;
                 }
@@ -900,28 +789,18 @@ fn month_tail(
     }
     // English style: december 13, 2025 is handled by the caller; here "، 2025" or ", 2025".
     let mut k = j;
-    if tokens
-        .get(k)
-        .is_some_and(|t| matches!(t.text(text), "," | "،"))
-    {
+    if tokens.get(k).is_some_and(|t| matches!(t.text(text), "," | "،")) {
         k += 1;
     }
     if matches!(word(text, tokens, k), Some("من")) {
         k += 1;
     }
-    if matches!(
-        word(text, tokens, k),
-        Some("عام" | "العام" | "سنه" | "السنه")
-    ) {
+    if matches!(word(text, tokens, k), Some("عام" | "العام" | "سنه" | "السنه")) {
         k += 1;
     }
     if let Some(y) = year_at(text, tokens, k, hijri) {
         let mut end = k + 1;
-        let marker = if hijri {
-            ["ه", "هجري"]
-        } else {
-            ["م", "ميلادي"]
-        };
+        let marker = if hijri { ["ه", "هجري"] } else { ["م", "ميلادي"] };
         if word(text, tokens, end).is_some_and(|w| marker.contains(&w)) {
             end += 1;
         }
@@ -936,11 +815,12 @@ fn read_from_word(text: &str, tokens: &[Token], i: usize) -> Option<(Raw, usize)
     if let Some(r) = ordinal_day(text, tokens, i) {
         return Some(r);
     }
-    // يوم + weekday, or a weekday.
-    let (start, wi) = if w == Some("يوم") {
-        (i, i + 1)
-    } else {
-        (i, i)
+    // يوم + weekday, a time of day + weekday (ليل الخميس، فجر الجمعه), or a weekday.
+    let (start, wi) = match w {
+        Some("يوم" | "فجر" | "صباح" | "ظهر" | "عصر" | "مساء" | "ليل" | "ليله" | "ظهيره") => {
+            (i, i + 1)
+        }
+        _ => (i, i),
     };
     if let Some((TimeWord::Weekday(wd), next, _)) = time_word(text, tokens, wi) {
         // مسجد الجمعه is a mosque; الجنديين الاثنين is "the two soldiers".
@@ -954,10 +834,7 @@ fn read_from_word(text: &str, tokens: &[Token], i: usize) -> Option<(Raw, usize)
         }
         // The weekday may introduce an explicit date: الاربعاء 13 ديسمبر 2025.
         let mut k = next;
-        if tokens
-            .get(k)
-            .is_some_and(|t| matches!(t.text(text), "," | "،"))
-        {
+        if tokens.get(k).is_some_and(|t| matches!(t.text(text), "," | "،")) {
             k += 1;
         }
         if tokens.get(k).is_some_and(|t| t.kind == TokenKind::Digits) {
@@ -984,19 +861,11 @@ fn read_from_word(text: &str, tokens: &[Token], i: usize) -> Option<(Raw, usize)
         // A bare الاثنين can be "the two"; a weekday needs يوم, a direction,
         // or a time-of-day/sentence context — accept it unless a noun of
         // counting follows (الاثنين معا).
-        if start == i
-            && wi == i
-            && end == next
-            && tokens.get(next).is_some_and(|t| t.text(text) == "معا")
+        if start == i && wi == i && end == next && tokens.get(next).is_some_and(|t| t.text(text) == "معا")
         {
             return None;
         }
-        let raw = Raw {
-            weekday: Some(wd),
-            direction,
-            span: span(tokens, start, end),
-            ..Raw::default()
-        };
+        let raw = Raw { weekday: Some(wd), direction, span: span(tokens, start, end), ..Raw::default() };
         return Some((raw, end));
     }
     if let Some(r) = relative(text, tokens, i) {
@@ -1054,13 +923,8 @@ fn read_from_word(text: &str, tokens: &[Token], i: usize) -> Option<(Raw, usize)
                 if !strict && !anchored && !month_context(text, tokens, i) {
                     return None;
                 }
-                let raw = Raw {
-                    year,
-                    month: Some(month),
-                    direction,
-                    span: span(tokens, i, end),
-                    ..Raw::default()
-                };
+                let raw =
+                    Raw { year, month: Some(month), direction, span: span(tokens, i, end), ..Raw::default() };
                 return Some((raw, end));
             }
             TimeWord::HijriMonth(month) => {
@@ -1149,14 +1013,8 @@ fn ordinal_day(text: &str, tokens: &[Token], i: usize) -> Option<(Raw, usize)> {
     if hijri && year.is_none() {
         return None;
     }
-    let raw = Raw {
-        year,
-        month: Some(month),
-        day: Some(day),
-        hijri,
-        span: span(tokens, i, end),
-        ..Raw::default()
-    };
+    let raw =
+        Raw { year, month: Some(month), day: Some(day), hijri, span: span(tokens, i, end), ..Raw::default() };
     Some((raw, end))
 }
 
@@ -1185,10 +1043,7 @@ fn relative(text: &str, tokens: &[Token], i: usize) -> Option<(Raw, usize)> {
     match w {
         Some("اليوم") => {
             // اليوم التالي, اليوم الاول: a day of a story, not today.
-            let next = tokens
-                .get(j + 1)
-                .filter(|t| t.space_before)
-                .map(|t| t.text(text));
+            let next = tokens.get(j + 1).filter(|t| t.space_before).map(|t| t.text(text));
             if matches!(
                 next,
                 Some(
@@ -1217,9 +1072,7 @@ fn relative(text: &str, tokens: &[Token], i: usize) -> Option<(Raw, usize)> {
         }
         Some("غدا") => rel(1, Precision::Day, j + 1),
         Some("البارحه") => rel(-1, Precision::Day, j + 1),
-        Some("اول") if word(text, tokens, j + 1) == Some("امس") => {
-            rel(-2, Precision::Day, j + 2)
-        }
+        Some("اول") if word(text, tokens, j + 1) == Some("امس") => rel(-2, Precision::Day, j + 2),
         Some("الاسبوع") if j == i => match word(text, tokens, j + 1) {
             // The week before: read as the month that holds its middle.
             Some("الماضي" | "الفايت") => Some((
@@ -1240,11 +1093,7 @@ fn relative(text: &str, tokens: &[Token], i: usize) -> Option<(Raw, usize)> {
             None
         }
         Some("الشهر" | "العام" | "السنه") if j == i => {
-            let precision = if w == Some("الشهر") {
-                Precision::Month
-            } else {
-                Precision::Year
-            };
+            let precision = if w == Some("الشهر") { Precision::Month } else { Precision::Year };
             match word(text, tokens, j + 1) {
                 Some("الماضي" | "الماضيه" | "الفايت" | "الفايته") => {
                     rel(-1, precision, j + 2)
@@ -1277,24 +1126,14 @@ fn relative(text: &str, tokens: &[Token], i: usize) -> Option<(Raw, usize)> {
                     if c.max != Some(c.min) || c.approx {
                         return None;
                     }
-                    (
-                        c.min as i64,
-                        tokens
-                            .get(end)
-                            .filter(|t| t.is_word())
-                            .map(|t| (t.text(text), end)),
-                    )
+                    (c.min as i64, tokens.get(end).filter(|t| t.is_word()).map(|t| (t.text(text), end)))
                 }
             };
             let (unit, at) = unit_at?;
             let (days, precision) = match unit {
                 "يوم" | "ايام" | "يومين" | "يوما" => (1, Precision::Day),
-                "اسبوع" | "اسبوعين" | "اسابيع" | "اسبوعا" => {
-                    (7, Precision::Day)
-                }
-                "شهر" | "شهرين" | "اشهر" | "شهور" | "شهرا" => {
-                    (-1, Precision::Month)
-                }
+                "اسبوع" | "اسبوعين" | "اسابيع" | "اسبوعا" => (7, Precision::Day),
+                "شهر" | "شهرين" | "اشهر" | "شهور" | "شهرا" => (-1, Precision::Month),
                 "عام" | "عامين" | "اعوام" | "سنوات" | "سنتين" | "عاما" | "سنه" => {
                     (-1, Precision::Year)
                 }
@@ -1315,34 +1154,19 @@ mod tests {
     use super::*;
     use crate::normalize::Normalizer;
 
-    fn dates(
-        s: &str,
-        published: Option<(i32, u32, u32)>,
-    ) -> Vec<(String, Precision, Resolution, String)> {
+    fn dates(s: &str, published: Option<(i32, u32, u32)>) -> Vec<(String, Precision, Resolution, String)> {
         let t = Normalizer::new().normalize_str(s);
         let p = published.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
         find_dates(&t, p)
             .into_iter()
-            .map(|x| {
-                (
-                    x.value.to_string(),
-                    x.precision,
-                    x.resolved_from,
-                    t[x.span].to_string(),
-                )
-            })
+            .map(|x| (x.value.to_string(), x.precision, x.resolved_from, t[x.span].to_string()))
             .collect()
     }
 
     #[test]
     fn tables_are_normalized() {
         let n = Normalizer::new();
-        for k in WORDS
-            .keys()
-            .chain(ORDINALS.keys())
-            .chain(KNOWN)
-            .chain(YEAR_CUES)
-        {
+        for k in WORDS.keys().chain(ORDINALS.keys()).chain(KNOWN).chain(YEAR_CUES) {
             assert_eq!(n.normalize_str(k), *k, "{k:?}");
         }
     }
@@ -1352,35 +1176,20 @@ mod tests {
         let d = dates("الأربعاء", Some((2025, 8, 21)));
         assert_eq!(d[0].0, "2025-08-20");
         assert_eq!(dates("13 كانون الأول/ديسمبر", None)[0].0, "XXXX-12-13");
-        assert_eq!(
-            dates("13 كانون الأول/ديسمبر", Some((2025, 12, 15)))[0].0,
-            "2025-12-13"
-        );
+        assert_eq!(dates("13 كانون الأول/ديسمبر", Some((2025, 12, 15)))[0].0, "2025-12-13");
         assert_eq!(dates("وفي مايو 2015", None)[0].0, "2015-05");
-        assert_eq!(
-            dates("وفي يونيو/حزيران، شنت", Some((2025, 12, 15)))[0].0,
-            "2025-06"
-        );
+        assert_eq!(dates("وفي يونيو/حزيران، شنت", Some((2025, 12, 15)))[0].0, "2025-06");
         assert_eq!(dates("21 أغسطس 2025، 3:54 ص", None)[0].0, "2025-08-21");
     }
 
     #[test]
     fn hijri() {
         // 1 Ramadan 1446 is 1 March 2025 (Umm al-Qura); the tabular calendar agrees.
-        assert_eq!(
-            hijri_to_gregorian(1446, 9, 1),
-            NaiveDate::from_ymd_opt(2025, 3, 1)
-        );
+        assert_eq!(hijri_to_gregorian(1446, 9, 1), NaiveDate::from_ymd_opt(2025, 3, 1));
         assert_eq!(dates("١٥ رمضان ١٤٤٦ هـ", None)[0].0, "2025-03-15");
         // 14 Shawwal 1436: Umm al-Qura 2015-07-30, one day before the tabular date.
-        assert_eq!(
-            ummalqura::to_gregorian(1436, 10, 14),
-            NaiveDate::from_ymd_opt(2015, 7, 30)
-        );
-        assert_eq!(
-            hijri_to_gregorian(1436, 10, 14),
-            NaiveDate::from_ymd_opt(2015, 7, 31)
-        );
+        assert_eq!(ummalqura::to_gregorian(1436, 10, 14), NaiveDate::from_ymd_opt(2015, 7, 30));
+        assert_eq!(hijri_to_gregorian(1436, 10, 14), NaiveDate::from_ymd_opt(2015, 7, 31));
         assert_eq!(ummalqura::to_gregorian(1436, 10, 31), None);
     }
 
