@@ -19,8 +19,9 @@
 //! each alias that starts with ال is also compiled without its alef and that
 //! variant is accepted only right after a ل.
 
-use aho_corasick::automaton::OverlappingState;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use std::collections::HashMap;
 
 use crate::normalize::Normalizer;
@@ -130,20 +131,14 @@ impl LexiconBuilder {
     /// Only when the automaton would exceed Aho-Corasick's internal limits
     /// (millions of patterns); the error says so.
     pub fn build(self) -> Result<Lexicon, LexiconError> {
-        let ac = AhoCorasickBuilder::new()
+        // A contiguous NFA walked by hand from an anchored start: no
+        // per-search set-up, and 30 times smaller than a DFA (BENCHMARKS.md).
+        let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .dense_depth(3)
             .build(self.patterns.iter().map(|p| p.text.as_bytes()))
-            .or_else(|_| {
-                // A DFA too large for its limits: fall back to the contiguous NFA.
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .start_kind(StartKind::Anchored)
-                    .build(self.patterns.iter().map(|p| p.text.as_bytes()))
-            })
             .map_err(|e| LexiconError { message: e.to_string() })?;
-        Ok(Lexicon { ac, patterns: self.patterns })
+        Ok(Lexicon { nfa, patterns: self.patterns })
     }
 }
 
@@ -164,7 +159,7 @@ impl std::error::Error for LexiconError {}
 /// A compiled lexicon: immutable, `Send + Sync`, searched with [`Lexicon::scan`].
 #[derive(Clone, Debug)]
 pub struct Lexicon {
-    ac: AhoCorasick,
+    nfa: NFA,
     patterns: Vec<Pattern>,
 }
 
@@ -227,7 +222,7 @@ impl Lexicon {
 
     /// Heap memory of the automaton, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.ac.memory_usage()
+        self.nfa.memory_usage()
     }
 
     /// Every hit in `normalized` (text produced by rasad's normalizer), in
@@ -247,11 +242,10 @@ impl Lexicon {
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut prev_word = false;
-        let mut state = OverlappingState::start();
         while i < bytes.len() {
             let (word, len) = word_char_at(text, i);
             if word && !prev_word {
-                if let Some(hit) = self.at_word_start(text, i, &mut state) {
+                if let Some(hit) = self.at_word_start(text, i) {
                     hits.push(hit);
                     i = hit.end;
                     prev_word = false;
@@ -263,35 +257,40 @@ impl Lexicon {
         }
     }
 
-    fn at_word_start(&self, text: &str, w: usize, state: &mut OverlappingState) -> Option<Hit> {
+    fn at_word_start(&self, text: &str, w: usize) -> Option<Hit> {
+        let bytes = text.as_bytes();
         let mut best: Option<Hit> = None;
         for split in clitic_splits(text, w).iter().flatten() {
-            let input = Input::new(text).span(split.at..text.len()).anchored(Anchored::Yes);
-            *state = OverlappingState::start();
-            loop {
-                self.ac.find_overlapping(input.clone(), state);
-                let Some(m) = state.get_match() else { break };
-                if m.start() != split.at || !is_boundary(text, m.end()) {
+            let Ok(mut sid) = self.nfa.start_state(Anchored::Yes) else { return None };
+            for (k, &b) in bytes[split.at..].iter().enumerate() {
+                sid = self.nfa.next_state(Anchored::Yes, sid, b);
+                if self.nfa.is_dead(sid) {
+                    break;
+                }
+                if !self.nfa.is_match(sid) {
                     continue;
                 }
-                let p = &self.patterns[m.pattern().as_usize()];
-                if p.elided && !split.after_lam {
+                let end = split.at + k + 1;
+                if !is_boundary(text, end) {
                     continue;
                 }
-                if split.article && p.text.starts_with("ال") {
-                    continue;
-                }
-                let better = match best {
-                    None => true,
-                    Some(b) => m.end() > b.end || (m.end() == b.end && split.at < b.name_start),
-                };
-                if better {
-                    best = Some(Hit {
-                        start: w,
-                        name_start: split.at,
-                        end: m.end(),
-                        pattern: m.pattern().as_u32(),
-                    });
+                for m in 0..self.nfa.match_len(sid) {
+                    let pid = self.nfa.match_pattern(sid, m);
+                    // Standard semantics also report suffixes: keep what starts here.
+                    if self.nfa.pattern_len(pid) != k + 1 {
+                        continue;
+                    }
+                    let p = &self.patterns[pid.as_usize()];
+                    if (p.elided && !split.after_lam) || (split.article && p.text.starts_with("ال")) {
+                        continue;
+                    }
+                    let better = match best {
+                        None => true,
+                        Some(b) => end > b.end || (end == b.end && split.at < b.name_start),
+                    };
+                    if better {
+                        best = Some(Hit { start: w, name_start: split.at, end, pattern: pid.as_u32() });
+                    }
                 }
             }
         }

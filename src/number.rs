@@ -15,7 +15,7 @@
 //! assert_eq!(&text[c.span], "ما لا يقل عن خمسه وعشرين");
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use once_cell::sync::Lazy;
 
@@ -62,7 +62,7 @@ enum Word {
 
 static WORDS: Lazy<HashMap<&'static str, Word>> = Lazy::new(|| {
     use Word::*;
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     let units: &[(&[&str], u64)] = &[
         (&["واحد", "واحده"], 1),
         (&["اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثنتا", "اثني", "اثنتي"], 2),
@@ -325,6 +325,26 @@ const BEFORE: &[(&[&str], Bound)] = &[
     (&["اقل", "من"], Bound::LessThan),
 ];
 
+/// First words of the cues before a number (and of بين ... و / من ... الي).
+const CUE_STARTS: &[&str] = &[
+    "ما",
+    "لا",
+    "علي",
+    "يزيد",
+    "اكثر",
+    "يربو",
+    "يفوق",
+    "يقارب",
+    "يناهز",
+    "نحو",
+    "حوالي",
+    "قرابه",
+    "زهاء",
+    "اقل",
+    "بين",
+    "من",
+];
+
 /// Cues after a number and its counted noun (مقتل 25 شخصا على الأقل).
 const AFTER: &[(&[&str], Bound)] =
     &[(&["علي", "الاقل"], Bound::AtLeast), (&["او", "اكثر"], Bound::AtLeast), (&["تقريبا"], Bound::Approx)];
@@ -342,6 +362,14 @@ pub fn read_counts(text: &str, tokens: &[Token]) -> Vec<Count> {
     while i < tokens.len() {
         if let Some(end) = phone_run(text, tokens, i) {
             i = end;
+            continue;
+        }
+        // Most words are neither a number nor a bound cue.
+        if tokens[i].kind == TokenKind::Word
+            && !CUE_STARTS.contains(&tokens[i].text(text))
+            && word_of(tokens[i].text(text)).is_none()
+        {
+            i += 1;
             continue;
         }
         match read_count_at(text, tokens, i) {

@@ -130,6 +130,14 @@ fn class_at(text: &str, i: usize) -> (Class, usize) {
         };
         return (c, 1);
     }
+    // The Arabic block (two bytes, D8–DB): letters and marks, but for its
+    // punctuation (، ؛ ؟ ٪ ۔) — decided without Unicode tables.
+    if (0xD8..=0xDB).contains(&b) && i + 1 < text.len() {
+        let cp = 0x600 + ((((b & 0x03) as u32) << 6) | (text.as_bytes()[i + 1] & 0x3F) as u32);
+        let punct =
+            matches!(cp, 0x600..=0x60F | 0x61B..=0x61F | 0x66A..=0x66D | 0x6D4 | 0x6DD | 0x6DE | 0x6E9);
+        return (if punct { Class::Other } else { Class::Letter }, 2);
+    }
     let c = text[i..].chars().next().unwrap_or(' ');
     let class = match classify(c) {
         CharClass::Letter | CharClass::Mark => Class::Letter,

@@ -431,7 +431,7 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
         let sp = a.sentences[s];
         let in_s = |span: Span| span.start >= sp.start && span.end <= sp.end;
         let trigs: Vec<&Trig> = a.trigs_in(sp).iter().filter(|t| in_s(t.span)).collect();
-        let statistics = (ts..te).any(|i| STATISTICS.contains(&a.word(i)));
+        let statistics = !trigs.is_empty() && (ts..te).any(|i| STATISTICS.contains(&a.word(i)));
         let dates: Vec<&Timex> = {
             let lo = a.dates.partition_point(|d| d.span.start < sp.start);
             a.dates[lo..].iter().take_while(|d| d.span.start < sp.end).filter(|d| in_s(d.span)).collect()

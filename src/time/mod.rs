@@ -22,7 +22,7 @@
 //! assert_eq!(&text[dates[1].span], "13 كانون الاول/ديسمبر");
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -188,7 +188,7 @@ enum TimeWord {
 }
 
 static WORDS: Lazy<HashMap<&'static str, TimeWord>> = Lazy::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     let months: &[(&[&str], u32)] = &[
         (&["كانون الثاني", "كانون ثاني", "يناير", "جانفي", "january", "jan"], 1),
         (&["شباط", "فبراير", "فيفري", "february", "feb"], 2),
@@ -240,6 +240,42 @@ static WORDS: Lazy<HashMap<&'static str, TimeWord>> = Lazy::new(|| {
         m.insert(w, TimeWord::Weekday(d));
     }
     m
+});
+
+/// Words a date expression can start with: the first word of every time word,
+/// ordinals, and the words the relative and weekday readers begin at.
+static STARTERS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    let mut set: HashSet<&'static str> = WORDS.keys().map(|k| k.split(' ').next().unwrap_or(k)).collect();
+    set.extend(ORDINALS.keys().copied());
+    set.extend([
+        "يوم",
+        "فجر",
+        "صباح",
+        "ظهر",
+        "عصر",
+        "مساء",
+        "ليل",
+        "ليله",
+        "ظهيره",
+        "شهر",
+        "لشهر",
+        "بشهر",
+        "اليوم",
+        "امس",
+        "غدا",
+        "البارحه",
+        "اول",
+        "الليله",
+        "الشهر",
+        "العام",
+        "السنه",
+        "هذا",
+        "هذه",
+        "منذ",
+        "قبل",
+        "الاسبوع",
+    ]);
+    set
 });
 
 /// Ordinal day words (الثالث عشر من ديسمبر): first word → value; a following
@@ -318,6 +354,13 @@ pub fn read_dates(text: &str, tokens: &[Token], published: Option<NaiveDate>) ->
     let mut context: Option<DateValue> = None;
     let mut i = 0;
     while i < tokens.len() {
+        // Most words cannot start a date: one set lookup per stem rejects them.
+        if tokens[i].kind == TokenKind::Word
+            && !clitic_stems(tokens[i].text(text)).any(|(_, s)| STARTERS.contains(s))
+        {
+            i += 1;
+            continue;
+        }
         match read_raw(text, tokens, i) {
             Some((raw, next)) => {
                 if let Some(t) = resolve(&raw, published, context) {
@@ -477,9 +520,12 @@ fn time_word(text: &str, tokens: &[Token], i: usize) -> Option<(TimeWord, usize,
         return None;
     }
     let w = t.text(text);
-    // Two-word names first.
+    // Two-word names first (كانون الاول، ربيع الثاني، ذو الحجه).
     if let Some(n) = tokens.get(i + 1).filter(|n| n.is_word() && n.space_before) {
         for (at, stem) in clitic_stems(w) {
+            if !matches!(stem, "كانون" | "تشرين" | "ربيع" | "جمادي" | "ذو" | "ذي") {
+                continue;
+            }
             let two = format!("{stem} {}", n.text(text));
             if let Some(tw) = WORDS.get(two.as_str()) {
                 return Some((*tw, i + 2, at));
