@@ -386,6 +386,7 @@ pub fn read_counts(text: &str, tokens: &[Token]) -> Vec<Count> {
 /// Reads a count that starts at token `i` (its bound cue included): the
 /// count and the index of the first token after it.
 pub fn read_count_at(text: &str, tokens: &[Token], i: usize) -> Option<(Count, usize)> {
+    tokens.get(i)?;
     // A bound cue first?
     for (cue, bound) in BEFORE {
         if words_at(text, tokens, i, cue) {
