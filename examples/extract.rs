@@ -21,7 +21,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
-use rasad::output::{EventWriter, Format};
+use rasad::output::{EventWriter, Format, MentionWriter};
 use rasad::{Document, Extractor};
 use rayon::prelude::*;
 
@@ -46,6 +46,10 @@ struct Args {
     /// Include hypothetical and negated events.
     #[arg(long)]
     all: bool,
+    /// Print mentions (places, actors, persons, dates, numbers, triggers)
+    /// instead of events, as jsonl (default) or csv.
+    #[arg(long)]
+    mentions: bool,
     /// Print documents, MB, seconds, MB/s and events to standard error.
     #[arg(long)]
     stats: bool,
@@ -87,8 +91,17 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let stdout = io::stdout().lock();
-    let mut writer = match EventWriter::new(BufWriter::new(stdout), args.format) {
+    let stdout = BufWriter::new(io::stdout().lock());
+    let opened = if args.mentions {
+        if !matches!(args.format, Format::JsonLines | Format::Csv) {
+            eprintln!("extract: --mentions writes jsonl or csv");
+            return ExitCode::from(2);
+        }
+        MentionWriter::new(stdout, args.format).map(Out::Mentions)
+    } else {
+        EventWriter::new(stdout, args.format).map(Out::Events)
+    };
+    let mut writer = match opened {
         Ok(w) => w,
         Err(e) => {
             eprintln!("extract: cannot write: {e}");
@@ -103,16 +116,33 @@ fn main() -> ExitCode {
     let start = Instant::now();
     let (mut docs, mut bytes, mut events, mut errors) = (0usize, 0usize, 0usize, 0usize);
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Document>, writer: &mut EventWriter<_>| -> io::Result<()> {
-        let results: Vec<Vec<rasad::Event>> = batch.par_iter().map(|d| extractor.extract(d)).collect();
-        for (d, evs) in batch.iter().zip(results) {
-            docs += 1;
-            bytes += d.text.len();
-            for e in evs.iter().filter(|e| args.all || e.modality.is_reported()) {
-                if writer.write(e)? {
-                    events += 1;
+    let mut flush = |batch: &mut Vec<Document>, writer: &mut Out<_>| -> io::Result<()> {
+        match writer {
+            Out::Events(w) => {
+                let results: Vec<Vec<rasad::Event>> =
+                    batch.par_iter().map(|d| extractor.extract(d)).collect();
+                for evs in results {
+                    for e in evs.iter().filter(|e| args.all || e.modality.is_reported()) {
+                        if w.write(e)? {
+                            events += 1;
+                        }
+                    }
                 }
             }
+            Out::Mentions(w) => {
+                let results: Vec<Vec<rasad::Mention>> =
+                    batch.par_iter().map(|d| extractor.mentions(d)).collect();
+                for ms in results {
+                    for m in &ms {
+                        w.write(m)?;
+                        events += 1;
+                    }
+                }
+            }
+        }
+        for d in batch.iter() {
+            docs += 1;
+            bytes += d.text.len();
         }
         batch.clear();
         progress.set_message(format!(
@@ -144,7 +174,7 @@ fn main() -> ExitCode {
             }
         }
     }
-    if let Err(e) = flush(&mut batch, &mut writer).and_then(|_| writer.finish().map(|_| ())) {
+    if let Err(e) = flush(&mut batch, &mut writer).and_then(|_| writer.finish()) {
         eprintln!("extract: cannot write: {e}");
         return ExitCode::from(2);
     }
@@ -152,10 +182,11 @@ fn main() -> ExitCode {
     let secs = start.elapsed().as_secs_f64();
     if args.stats {
         eprintln!(
-            "documents: {docs}\nMB: {:.3}\nseconds: {secs:.3}\nMB/s: {:.2}\ndocuments/s: {:.0}\nevents: {events}\nerrors: {errors}",
+            "documents: {docs}\nMB: {:.3}\nseconds: {secs:.3}\nMB/s: {:.2}\ndocuments/s: {:.0}\n{}: {events}\nerrors: {errors}",
             bytes as f64 / 1e6,
             bytes as f64 / 1e6 / secs.max(1e-9),
             docs as f64 / secs.max(1e-9),
+            if args.mentions { "mentions" } else { "events" },
         );
     }
     if errors > 0 {
@@ -167,6 +198,21 @@ fn main() -> ExitCode {
 }
 
 const BATCH: usize = 512;
+
+/// Where results go: events or mentions.
+enum Out<W: io::Write> {
+    Events(EventWriter<W>),
+    Mentions(MentionWriter<W>),
+}
+
+impl<W: io::Write> Out<W> {
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Out::Events(w) => w.finish().map(|_| ()),
+            Out::Mentions(w) => w.finish().map(|_| ()),
+        }
+    }
+}
 
 /// The documents of every input, lazily, in order.
 fn sources(inputs: &[String]) -> Vec<Box<dyn Iterator<Item = Item>>> {

@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
 
-use crate::event::{Analysis, Ent, Event, Trig, Triggers, assemble};
+use crate::event::{Analysis, Ent, Event, Trig, Triggers, assemble, resolve_actors};
+use crate::gazetteer::Entity;
 use crate::gazetteer::{Gazetteer, GazetteerBuilder, GazetteerError};
 use crate::lexicon::{Lexicon, LexiconBuilder, Tag};
+use crate::mention::{Mention, MentionKind};
 use crate::normalize::Normalizer;
 use crate::number::{Count, read_counts};
 use crate::sentence::sentences;
@@ -127,6 +129,129 @@ impl Extractor {
     ///
     /// Never panics, for any text.
     pub fn extract(&self, doc: &Document) -> Vec<Event> {
+        let p = self.parse(doc);
+        // The place of a dateline is where the report was filed, and its date
+        // when: neither is an event argument.
+        let entities: Vec<Ent<'_>> = p
+            .entities
+            .iter()
+            .filter(|e| !(matches!(e.entity, Entity::Place(_)) && p.zones.iter().any(|z| z.contains(e.span))))
+            .cloned()
+            .collect();
+        let event_dates: Vec<Timex> = match p.dateline {
+            Some((_, sp)) => {
+                p.dates.iter().filter(|d| d.span.end <= sp.start || d.span.start >= sp.end).copied().collect()
+            }
+            None => p.dates.clone(),
+        };
+        let sentences = sentences(p.norm.as_str());
+        let analysis = Analysis {
+            doc_id: &doc.id,
+            norm: &p.norm,
+            tokens: &p.tokens,
+            sentences: &sentences,
+            entities: &entities,
+            triggers: &p.triggers,
+            dates: &event_dates,
+            counts: &p.counts,
+            gazetteer: &self.gazetteer,
+            rows: self.triggers.rows(),
+        };
+        assemble(&analysis)
+    }
+
+    /// Every place, actor, person, date, number and trigger of `doc`, in text
+    /// order — read by the same scan and the same readers as
+    /// [`extract`](Extractor::extract), so a mention and the event field read
+    /// from the same words agree.
+    ///
+    /// ```
+    /// use rasad::mention::MentionKind;
+    /// use rasad::{Document, Extractor};
+    ///
+    /// let doc = Document::new("d", "الأحد الماضي بتدمر")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2025, 12, 18).unwrap());
+    /// let m = Extractor::embedded().mentions(&doc);
+    /// assert!(matches!(&m[0].what, MentionKind::Date { value, .. } if value.to_string() == "2025-12-14"));
+    /// assert!(matches!(&m[1].what, MentionKind::Place { name, clitic: Some("ب"), .. } if name == "Palmyra"));
+    /// ```
+    pub fn mentions(&self, doc: &Document) -> Vec<Mention> {
+        let p = self.parse(doc);
+        let resolved = resolve_actors(&p.entities);
+        let mut out: Vec<(usize, Mention)> = Vec::new();
+        let text = |sp: Span| p.norm.original_text(sp).to_string();
+        let span = |sp: Span| p.norm.original_span(sp);
+        let mention = |sp: Span, what: MentionKind| Mention {
+            doc_id: doc.id.clone(),
+            what,
+            text: text(sp),
+            span: span(sp),
+        };
+        for (e, actor) in p.entities.iter().zip(&resolved) {
+            let what = match e.entity {
+                Entity::Place(pl) => MentionKind::Place {
+                    id: pl.id.clone(),
+                    name: pl.name_en.clone(),
+                    kind: pl.kind.as_str(),
+                    clitic: e.clitic,
+                    lat: pl.lat,
+                    lon: pl.lon,
+                },
+                Entity::Actor(_) | Entity::Anaphor(_) => {
+                    let Some(a) = actor.map(|a| self.root_actor(a)) else { continue };
+                    MentionKind::Actor {
+                        id: a.id.clone(),
+                        name: a.name_en.clone(),
+                        clitic: e.clitic,
+                        anaphor: matches!(e.entity, Entity::Anaphor(_)),
+                    }
+                }
+                Entity::Person(pe) => {
+                    MentionKind::Person { id: pe.id.clone(), name: pe.name_en.clone(), clitic: e.clitic }
+                }
+            };
+            out.push((e.span.start, mention(e.span, what)));
+        }
+        for d in &p.dates {
+            let what =
+                MentionKind::Date { value: d.value, precision: d.precision, resolved_from: d.resolved_from };
+            out.push((d.span.start, mention(d.span, what)));
+        }
+        for c in &p.counts {
+            out.push((
+                c.span.start,
+                mention(c.span, MentionKind::Number { min: c.min, max: c.max, approx: c.approx }),
+            ));
+        }
+        for t in &p.triggers {
+            let row = &self.triggers.rows()[t.row as usize];
+            let kind = match row.kind {
+                Some(k) => k.as_str(),
+                None => match row.class {
+                    crate::event::TriggerClass::Killed => "killed",
+                    crate::event::TriggerClass::Wounded => "wounded",
+                    _ => "captured",
+                },
+            };
+            out.push((t.span.start, mention(t.span, MentionKind::Trigger { kind })));
+        }
+        out.sort_by_key(|(start, _)| *start);
+        out.into_iter().map(|(_, m)| m).collect()
+    }
+
+    /// The actor an output id names: the top of its parent chain.
+    fn root_actor<'g>(&'g self, mut x: &'g crate::gazetteer::Actor) -> &'g crate::gazetteer::Actor {
+        for _ in 0..8 {
+            match x.parent.as_deref().and_then(|p| self.gazetteer.actor(p)) {
+                Some(parent) => x = parent,
+                None => break,
+            }
+        }
+        x
+    }
+
+    /// The stages before events, shared by `extract` and `mentions`.
+    fn parse<'d>(&self, doc: &'d Document) -> Parsed<'d, '_> {
         let norm = self.normalizer.normalize(&doc.text);
         let text = norm.as_str();
         let tokens = tokenize(text);
@@ -152,36 +277,25 @@ impl Extractor {
             }
             if entries.iter().any(|e| e.tag != Tag::Trigger) {
                 if let Some((entity, _)) = self.gazetteer.resolve(text, &hit, entries, pattern) {
-                    // The place of a dateline is where the report was filed.
-                    let in_zone = zones.iter().any(|z| z.contains(hit.span()));
-                    if !(in_zone && matches!(entity, crate::gazetteer::Entity::Place(_))) {
-                        entities.push(Ent { entity, span: hit.span() });
-                    }
+                    let clitic = hit.clitic(text).map(crate::lexicon::static_clitic);
+                    entities.push(Ent { entity, span: hit.span(), clitic });
                 }
             }
         }
-        let sentences = sentences(text);
-        // The dateline is when the report was written, not when its events happened.
-        let event_dates: Vec<Timex> = match dateline {
-            Some((_, sp)) => {
-                dates.iter().filter(|d| d.span.end <= sp.start || d.span.start >= sp.end).copied().collect()
-            }
-            None => dates.clone(),
-        };
-        let analysis = Analysis {
-            doc_id: &doc.id,
-            norm: &norm,
-            tokens: &tokens,
-            sentences: &sentences,
-            entities: &entities,
-            triggers: &triggers,
-            dates: &event_dates,
-            counts: &counts,
-            gazetteer: &self.gazetteer,
-            rows: self.triggers.rows(),
-        };
-        assemble(&analysis)
+        Parsed { norm, tokens, dateline, dates, counts, entities, triggers, zones }
     }
+}
+
+/// What the stages before events found in one document.
+struct Parsed<'d, 'g> {
+    norm: crate::normalize::Normalized<'d>,
+    tokens: Vec<crate::token::Token>,
+    dateline: Option<(NaiveDate, Span)>,
+    dates: Vec<Timex>,
+    counts: Vec<Count>,
+    entities: Vec<Ent<'g>>,
+    triggers: Vec<Trig>,
+    zones: Vec<Span>,
 }
 
 /// Stretches at the top of a report that name where and when it was filed:

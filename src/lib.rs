@@ -45,6 +45,7 @@ pub mod event;
 mod extractor;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod mention;
 pub mod normalize;
 pub mod number;
 #[cfg(feature = "output")]
@@ -57,6 +58,7 @@ pub mod token;
 pub use event::{Event, EventKind, Modality};
 pub use extractor::{Document, Extractor, ExtractorBuilder};
 pub use gazetteer::{Gazetteer, GazetteerError};
+pub use mention::{Mention, MentionKind};
 pub use span::Span;
 
 /// The README's examples, run as doctests.

@@ -266,3 +266,118 @@ fn csv_fields(e: &Event) -> Vec<String> {
         format!("{:.2}", e.confidence),
     ]
 }
+
+/// The CSV columns of mentions (`extract --mentions --format csv`).
+pub const MENTION_CSV_COLUMNS: &[&str] = &[
+    "doc_id",
+    "type",
+    "id",
+    "name",
+    "text",
+    "start",
+    "end",
+    "value",
+    "precision",
+    "min",
+    "max",
+    "approx",
+    "lat",
+    "lon",
+    "kind",
+];
+
+/// Writes mentions as JSON Lines or CSV.
+#[derive(Debug)]
+pub struct MentionWriter<W: Write> {
+    out: Sink<W>,
+    written: usize,
+}
+
+impl<W: Write> MentionWriter<W> {
+    /// Starts writing; `format` is [`Format::JsonLines`] or [`Format::Csv`].
+    ///
+    /// # Errors
+    ///
+    /// An I/O error, or a format other than JSON Lines and CSV.
+    pub fn new(out: W, format: Format) -> io::Result<MentionWriter<W>> {
+        let out = match format {
+            Format::JsonLines => Sink::Plain(out),
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(out);
+                w.write_record(MENTION_CSV_COLUMNS)?;
+                Sink::Csv(Box::new(w))
+            }
+            other => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("mentions are written as jsonl or csv, not {other:?}"),
+                ));
+            }
+        };
+        Ok(MentionWriter { out, written: 0 })
+    }
+
+    /// Writes one mention.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error of the output.
+    pub fn write(&mut self, m: &crate::mention::Mention) -> io::Result<()> {
+        match &mut self.out {
+            Sink::Plain(out) => {
+                serde_json::to_writer(&mut *out, m)?;
+                out.write_all(b"\n")?;
+            }
+            Sink::Csv(w) => w.write_record(mention_fields(m))?,
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Flushes; returns the number of mentions written.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error of the output.
+    pub fn finish(self) -> io::Result<usize> {
+        match self.out {
+            Sink::Csv(mut w) => w.flush()?,
+            Sink::Plain(mut out) => out.flush()?,
+        }
+        Ok(self.written)
+    }
+}
+
+fn mention_fields(m: &crate::mention::Mention) -> Vec<String> {
+    use crate::mention::MentionKind as K;
+    let mut f = vec![String::new(); MENTION_CSV_COLUMNS.len()];
+    f[0] = m.doc_id.clone();
+    f[1] = m.what.type_name().to_string();
+    f[4] = m.text.clone();
+    f[5] = m.span.start.to_string();
+    f[6] = m.span.end.to_string();
+    match &m.what {
+        K::Place { id, name, kind, lat, lon, .. } => {
+            f[2] = id.clone();
+            f[3] = name.clone();
+            f[12] = lat.to_string();
+            f[13] = lon.to_string();
+            f[14] = kind.to_string();
+        }
+        K::Actor { id, name, .. } | K::Person { id, name, .. } => {
+            f[2] = id.clone();
+            f[3] = name.clone();
+        }
+        K::Date { value, precision, .. } => {
+            f[7] = value.to_string();
+            f[8] = precision.as_str().to_string();
+        }
+        K::Number { min, max, approx } => {
+            f[9] = min.to_string();
+            f[10] = max.map_or(String::new(), |v| v.to_string());
+            f[11] = approx.to_string();
+        }
+        K::Trigger { kind } => f[14] = kind.to_string(),
+    }
+    f
+}

@@ -150,3 +150,26 @@ fn a_directory_is_walked() {
 }
 
 use std::path::Path;
+
+#[test]
+fn mentions_as_jsonl_and_csv() {
+    let input = tmp("m.txt");
+    std::fs::write(&input, REPORT).unwrap();
+    let p = input.to_str().unwrap();
+    let out = run(&["--mentions", p, "--published", "2024-03-14"], None);
+    assert!(out.status.success());
+    let ms = lines(&out);
+    let types: std::collections::HashSet<&str> = ms.iter().map(|m| m["type"].as_str().unwrap()).collect();
+    for t in ["place", "actor", "date", "number", "trigger"] {
+        assert!(types.contains(t), "{t} missing in {types:?}");
+    }
+    let place = ms.iter().find(|m| m["type"] == "place").unwrap();
+    assert!(place["lat"].is_number() && place["id"].is_string());
+    let csv = run(&["--mentions", "--format", "csv", p], None);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        csv.starts_with("doc_id,type,id,name,text,start,end,value,precision,min,max,approx,lat,lon,kind\n")
+    );
+    let geo = run(&["--mentions", "--format", "geojson", p], None);
+    assert!(!geo.status.success());
+}

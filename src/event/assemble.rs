@@ -24,6 +24,7 @@ use super::{
 pub(crate) struct Ent<'g> {
     pub entity: Entity<'g>,
     pub span: Span,
+    pub clitic: Option<&'static str>,
 }
 
 /// A trigger match in the normalized text.
@@ -898,8 +899,14 @@ fn imperfect(w: &str) -> bool {
 /// Each entity index → the actor it stands for (an anaphor resolves to the
 /// last militant group named before it).
 fn resolve_anaphors<'g>(a: &Analysis<'_, 'g>) -> Vec<Option<&'g Actor>> {
+    resolve_actors(a.entities)
+}
+
+/// Each entity → the actor it stands for: an actor itself, an anaphor the
+/// last militant group named before it.
+pub(crate) fn resolve_actors<'g>(entities: &[Ent<'g>]) -> Vec<Option<&'g Actor>> {
     let mut last: Option<&'g Actor> = None;
-    a.entities
+    entities
         .iter()
         .map(|e| match e.entity {
             Entity::Actor(x) => {

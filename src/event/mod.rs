@@ -5,7 +5,7 @@
 mod assemble;
 mod triggers;
 
-pub(crate) use assemble::{Analysis, Ent, Trig, assemble};
+pub(crate) use assemble::{Analysis, Ent, Trig, assemble, resolve_actors};
 pub use triggers::{TriggerClass, TriggerForm, TriggerRow, Triggers};
 
 use serde::Serialize;
