@@ -704,9 +704,13 @@ fn pick_place<'g>(
         let direction = i > 0 && DIRECTIONS.contains(&a.word(i - 1));
         direction && k > 0 && a.tok(places[k - 1].1.end) + 2 >= i
     };
+    // اطلقت من منطقه قرب ناحيه البغدادي: where rockets came from.
     let source = |k: usize| {
         let i = a.tok(places[k].1.start);
-        (i.saturating_sub(4)..i).any(|j| a.word(j) == "من") && places.len() > 1
+        places.len() > 1
+            && (i.saturating_sub(6)..i).any(|j| {
+                a.word(j) == "من" && (j.saturating_sub(2)..j).any(|v| LAUNCH_VERBS.contains(&a.word(v)))
+            })
     };
     let keep: Vec<usize> = (0..places.len()).filter(|&k| !locator(k) && !source(k)).collect();
     let pool: Vec<usize> = if keep.is_empty() { (0..places.len()).collect() } else { keep };
@@ -715,6 +719,13 @@ fn pick_place<'g>(
         .min_by_key(|(p, sp)| (specificity(p.kind), sp.start))
         .map(|(p, sp)| (p, sp, relation(a, a.tok(sp.start))))
 }
+
+/// Verbs of launching: a place after them and من is where fire came from.
+const LAUNCH_VERBS: &[&str] =
+    &["اطلقت", "اطلق", "اطلقوا", "انطلقت", "انطلق", "قادمه", "قادما", "اطلاقها", "اطلاقه"];
+/// Words that make the actor after them a partner of the agent (بمشاركه قوات التحالف).
+const CO_AGENTS: &[&str] =
+    &["بمشاركه", "بالتعاون", "باسناد", "بدعم", "بمساعده", "مدعومه", "مدعوما", "بالاشتراك"];
 
 /// Direction words that make the next place a reference point.
 const DIRECTIONS: &[&str] =
@@ -777,17 +788,18 @@ fn relation(a: &Analysis<'_, '_>, tok: usize) -> &'static str {
 }
 
 fn pick_date<'t>(dates: &[&'t Timex], trigger: usize) -> Option<&'t Timex> {
-    // A date that introduces the sentence (وفي مايو 2015، ...) or the
-    // nearest before the trigger; else the first after it. Relative years
-    // (قبل ثلاث سنوات) only when nothing else is there.
+    // The date nearest the trigger (one that introduces the sentence, وفي
+    // مايو 2015، استولى, is usually the nearest), a date before it winning a
+    // tie. Relative years (قبل ثلاث سنوات) only when nothing else is there.
     let good = |d: &&&Timex| !(d.resolved_from == Resolution::Relative && d.precision == Precision::Year);
-    dates
-        .iter()
-        .filter(good)
-        .rfind(|d| d.span.end <= trigger)
-        .or_else(|| dates.iter().filter(good).find(|d| d.span.start >= trigger))
-        .or_else(|| dates.first())
-        .copied()
+    let distance = |d: &Timex| {
+        if d.span.end <= trigger {
+            (trigger - d.span.end) * 2
+        } else {
+            (d.span.start.saturating_sub(trigger)) * 2 + 1
+        }
+    };
+    dates.iter().filter(good).min_by_key(|d| distance(d)).or_else(|| dates.first()).copied()
 }
 
 fn modality(a: &Analysis<'_, '_>, ts: usize, t_tok: usize, t_end: usize, dates: &[&Timex]) -> Modality {
@@ -1001,22 +1013,35 @@ fn roles<'g>(
         // A membership phrase names the victims' side after a noun trigger or
         // a casualty word (استهداف قيادي في داعش، مقتل عناصر من قسد), not the
         // subject of a verb (اختطف عناصر من داعش رعاه).
-        let after_casualty =
-            (i.saturating_sub(5)..i).any(|k| a.trigs_in(a.tokens[k].span).iter().any(|t| is_casualty(a, t)));
+        // ... or any trigger word right before it (اعتقال قيادي في داعش).
+        let after_casualty = (i.saturating_sub(5)..i).any(|k| {
+            a.trigs_in(a.tokens[k].span).iter().any(|t| is_casualty(a, t) || a.tok(t.span.end) + 3 >= i)
+        });
         let member =
             member_phrase && (form == TriggerForm::Noun || after_casualty || (!before && !perps.is_empty()));
         let facility = (1..=2).any(|k| FACILITIES.contains(&strip_clitic(prev(k))));
         // Distance to the trigger in words outside entity names (التحالف
         // الذي تقوده الولايات المتحده is one step).
         let gap = |from: usize, to: usize| {
-            (from..to).filter(|&k| !inside_entity(k) && !actor_start(k) && !in_date(k)).count()
+            (from..to)
+                .filter(|&k| {
+                    !inside_entity(k)
+                        && !actor_start(k)
+                        && !in_date(k)
+                        && a.tokens[k].kind != TokenKind::Punct
+                })
+                .count()
         };
         let near_trigger = (before && gap(i, t0) <= 6) || (!before && i < clause_end && gap(t1, i) <= 8);
         let before_len = perps.len();
         let before_targets = targets.len();
-        let clitic_l =
-            a.tokens[i].text(a.text()).starts_with('ل') && !a.tokens[i].text(a.text()).starts_with("لل");
-        if (1..=3).any(|k| AGENT_MARKERS.contains(&prev(k))) && !before {
+        let word_text = a.tokens[i].text(a.text());
+        // لداعش, or لـ"قسد" where the quote splits ل from the name.
+        let detached_l = (1..=2).any(|k| i >= k && a.tokens[i - k].text(a.text()) == "ل")
+            && (i < 2 || a.tokens[i - 1].kind != TokenKind::Word || a.tokens[i - 1].text(a.text()) == "ل");
+        let clitic_l = (word_text.starts_with('ل') && !word_text.starts_with("لل")) || detached_l;
+        let co_agent = (1..=2).any(|k| CO_AGENTS.contains(&prev(k)));
+        if co_agent || ((1..=3).any(|k| AGENT_MARKERS.contains(&prev(k))) && !before) {
             push(&mut perps, actor, sp);
         } else if near_trigger
             && (member
@@ -1204,7 +1229,7 @@ fn casualties<'g>(
         for (k, e) in a.entities[range.clone()].iter().enumerate().map(|(k, e)| (k + range.start, e)) {
             let i = a.tok(e.span.start);
             let stop = |j: usize| a.word(j) == "،" || TRIGGER_BREAK.contains(&a.word(j)) || a.word(j) == "ان";
-            if i >= noun_tok && i <= noun_tok + 2 && i < te && !(noun_tok..i).any(stop) {
+            if i >= noun_tok && i <= noun_tok + 5 && i < te && !(noun_tok..i).any(stop) {
                 if let Some(x) = resolved[k] {
                     actor = Some(root_actor(a.gazetteer, x));
                     break;
