@@ -198,10 +198,10 @@ fn own_corpus() {
     // raise them as rasad improves, never lower them to make a change pass.
     assert!(score.f1() >= 0.90, "F1 {:.2}", score.f1());
     assert!(score.field("date") >= 0.95);
-    assert!(score.field("killed") >= 0.75);
+    assert!(score.field("killed") >= 0.80);
     assert!(score.field("wounded") >= 0.75);
-    assert!(score.field("perpetrators") >= 0.68);
-    assert!(score.field("targets") >= 0.50);
+    assert!(score.field("perpetrators") >= 0.70);
+    assert!(score.field("targets") >= 0.65);
 }
 
 #[test]

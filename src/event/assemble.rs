@@ -531,7 +531,10 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
                     }
                 }
             }
+            let security_op =
+                matches!(kind, EventKind::Arrest | EventKind::Raid | EventKind::DisruptedAttack);
             if targets.is_empty()
+                && !security_op
                 && (t_tok..seg_end).any(|i| CIVILIAN_TARGETS.iter().any(|w| strip_clitic(a.word(i)) == *w))
             {
                 if let Some(civ) = a.gazetteer.actor("civilians") {
@@ -1015,11 +1018,17 @@ fn roles<'g>(
         // subject of a verb (اختطف عناصر من داعش رعاه).
         // ... or any trigger word right before it (اعتقال قيادي في داعش).
         let after_casualty = (i.saturating_sub(5)..i).any(|k| {
-            a.trigs_in(a.tokens[k].span).iter().any(|t| is_casualty(a, t) || a.tok(t.span.end) + 3 >= i)
+            a.trigs_in(a.tokens[k].span).iter().any(|t| {
+                is_casualty(a, t)
+                    || (a.rows[t.row as usize].form == TriggerForm::Noun && a.tok(t.span.end) + 3 >= i)
+            })
         });
         let member =
             member_phrase && (form == TriggerForm::Noun || after_casualty || (!before && !perps.is_empty()));
-        let facility = (1..=2).any(|k| FACILITIES.contains(&strip_clitic(prev(k))));
+        // حاجز للامن العام; مواقع ومستودعات تابعه للفصائل: a facility of the actor.
+        let belonging = matches!(prev(1), "تابعه" | "التابعه" | "تابعين" | "تابع" | "التابع");
+        let facility = (1..=2).any(|k| FACILITIES.contains(&strip_clitic(prev(k))))
+            || (belonging && (2..=5).any(|k| FACILITIES.contains(&strip_clitic(prev(k)))));
         // Distance to the trigger in words outside entity names (التحالف
         // الذي تقوده الولايات المتحده is one step).
         let gap = |from: usize, to: usize| {
@@ -1033,6 +1042,7 @@ fn roles<'g>(
                 .count()
         };
         let near_trigger = (before && gap(i, t0) <= 6) || (!before && i < clause_end && gap(t1, i) <= 8);
+        let facility_near = facility && !before && i < clause_end && gap(t1, i) <= 14;
         let before_len = perps.len();
         let before_targets = targets.len();
         let word_text = a.tokens[i].text(a.text());
@@ -1043,11 +1053,12 @@ fn roles<'g>(
         let co_agent = (1..=2).any(|k| CO_AGENTS.contains(&prev(k)));
         if co_agent || ((1..=3).any(|k| AGENT_MARKERS.contains(&prev(k))) && !before) {
             push(&mut perps, actor, sp);
-        } else if near_trigger
-            && (member
-                || facility
-                || (1..=2).any(|k| TARGET_MARKERS.contains(&prev(k)))
-                || (i > t0 && prev(1) == "من" && kind == EventKind::TerritorySeized))
+        } else if facility_near
+            || near_trigger
+                && (member
+                    || facility
+                    || (1..=2).any(|k| TARGET_MARKERS.contains(&prev(k)))
+                    || (i > t0 && prev(1) == "من" && kind == EventKind::TerritorySeized))
         {
             push(&mut targets, actor, sp);
         } else if let Some(x) =
@@ -1192,10 +1203,15 @@ fn casualties<'g>(
                 && free(c)
                 && !(ce..ti).any(|k| casualty_at(k) || TRIGGER_BREAK.contains(&a.word(k)))
         });
+        // VSO: اختطف عناصر من داعش منذ ثلاثه ايام 11 شخصا: the object further on.
+        let after_far = counts.iter().find(|c| {
+            let ci = a.tok(c.span.start);
+            ci >= tend && ci < after_end && free(c) && !(tend..ci).any(|k| TRIGGER_BREAK.contains(&a.word(k)))
+        });
         let count = if counted_noun {
             covering.or(before_near)
         } else if row.form == TriggerForm::Verb {
-            covering.or(after).or(before_far)
+            covering.or(after).or(before_far).or(after_far)
         } else {
             covering.or(after).or(before_near)
         };
