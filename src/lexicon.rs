@@ -284,6 +284,11 @@ impl Lexicon {
                     if (p.elided && !split.after_lam) || (split.article && p.text.starts_with("ال")) {
                         continue;
                     }
+                    // A place name is written with its article or without it:
+                    // ال + سلميه is "the peaceful", not Salamiyah.
+                    if split.article && p.entries.iter().all(|e| e.tag == Tag::Place) {
+                        continue;
+                    }
                     let better = match best {
                         None => true,
                         Some(b) => end > b.end || (end == b.end && split.at < b.name_start),

@@ -610,9 +610,17 @@ fn is_anchor(
     }
 }
 
-/// حكم بالاعدام: a court sentence, not an execution.
+/// حكم بالاعدام: a court sentence, not an execution; وقف اطلاق النار: a
+/// ceasefire, not a shooting.
 fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
     let i = a.tok(t.span.start);
+    let ceasefire = |k: usize| {
+        let w = strip_clitic(a.word(k));
+        w == "وقف" || w == "وقفا" || w.ends_with("وقف") || w == "هدنه"
+    };
+    if a.text()[t.span].contains("اطلاق") && (i.saturating_sub(2)..i).any(ceasefire) {
+        return true;
+    }
     a.rows[t.row as usize].kind == Some(EventKind::Execution)
         && (i.saturating_sub(2)..i)
             .any(|k| matches!(strip_clitic(a.word(k)), "حكم" | "حكما" | "احكام" | "قضت" | "يقضي"))
@@ -852,6 +860,10 @@ fn modality(a: &Analysis<'_, '_>, ts: usize, t_tok: usize, t_end: usize, dates: 
                 | "المقبل"
                 | "القادم"
                 | "مماثله"
+                | "مفترض"
+                | "المفترض"
+                | "مزعوم"
+                | "المزعوم"
         ) {
             return Modality::Hypothetical;
         }
@@ -1558,7 +1570,10 @@ fn merge<'g>(cands: Vec<Cand<'g>>, g: &Gazetteer) -> Vec<Cand<'g>> {
     // A generic reference that found no specific mention is not an event; a
     // specific one with no place, date, actor or count is too vague to report.
     let specific_place = |c: &Cand<'_>| c.place.is_some_and(|(p, _, _)| p.kind != PlaceKind::Country);
-    out.retain(|c| !c.weak && (specific_place(c) || (c.date.is_some() && !c.casualties.is_empty())));
+    // rasad reports events in Syria and Iraq: an event needs a place of the
+    // gazetteer (a country alone is not enough); reports from elsewhere (a
+    // school shooting abroad, a bombing in Amman) are left out.
+    out.retain(|c| !c.weak && specific_place(c));
     out
 }
 
