@@ -13,7 +13,7 @@ use crate::lexicon::{Lexicon, LexiconBuilder, Tag};
 use crate::mention::{Mention, MentionKind};
 use crate::normalize::Normalizer;
 use crate::number::{Count, read_counts};
-use crate::sentence::sentences;
+use crate::sentence::sentences_from_tokens;
 use crate::span::Span;
 use crate::time::{Timex, find_dateline, read_dates};
 use crate::token::tokenize;
@@ -144,7 +144,7 @@ impl Extractor {
             }
             None => p.dates.clone(),
         };
-        let sentences = sentences(p.norm.as_str());
+        let sentences = sentences_from_tokens(p.norm.as_str(), &p.tokens);
         let analysis = Analysis {
             doc_id: &doc.id,
             norm: &p.norm,

@@ -3,6 +3,7 @@
 //! after a one-letter abbreviation (U.S.).
 
 use crate::span::Span;
+use crate::token::{Token, TokenKind};
 
 /// The sentences of `normalized`, in order, without surrounding spaces.
 ///
@@ -55,5 +56,88 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let trail = s.len() - s.trim_end().len();
     if lead + trail < s.len() {
         out.push(Span::new(start + lead, end - trail));
+    }
+}
+
+/// The sentences of `normalized` from its tokens (see [`crate::token::tokenize`]):
+/// the same boundaries as [`sentences`], without a second pass over the bytes.
+pub fn sentences_from_tokens(normalized: &str, tokens: &[Token]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if t.newline_before {
+            if let (Some(s), Some(prev)) = (start, i.checked_sub(1)) {
+                out.push(Span::new(s, tokens[prev].span.end));
+                start = None;
+            }
+        }
+        if start.is_none() {
+            start = Some(t.span.start);
+        }
+        let ends = t.kind == TokenKind::Punct && {
+            let p = t.text(normalized);
+            match p {
+                "!" | "?" | "؟" | "؛" | "۔" => true,
+                "." => {
+                    let glued = |k: usize| {
+                        tokens.get(k).is_some_and(|n| !n.space_before && n.kind == TokenKind::Digits)
+                    };
+                    let decimal =
+                        i > 0 && tokens[i - 1].kind == TokenKind::Digits && !t.space_before && glued(i + 1);
+                    let abbrev = i > 0
+                        && !t.space_before
+                        && tokens[i - 1].kind == TokenKind::Word
+                        && tokens[i - 1].span.len() == 1
+                        && tokens[i - 1].text(normalized).is_ascii();
+                    !decimal && !abbrev
+                }
+                _ => false,
+            }
+        };
+        if ends {
+            // Closing quotes and repeated marks stay with the sentence.
+            let mut end = i;
+            while tokens.get(end + 1).is_some_and(|n| {
+                !n.space_before
+                    && !n.newline_before
+                    && matches!(n.text(normalized), "." | "!" | "?" | "\"" | ")")
+            }) {
+                end += 1;
+            }
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, tokens[end].span.end));
+            }
+            i = end + 1;
+            continue;
+        }
+        i += 1;
+    }
+    if let (Some(s), Some(last)) = (start, tokens.last()) {
+        out.push(Span::new(s, last.span.end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    #[test]
+    fn tokens_and_bytes_agree() {
+        for text in [
+            "قتل 2.5 الف شخص. ثم انسحبوا؟ نعم\nعنوان",
+            "قال مسؤول U.S. ان الهجوم وقع!! ثم\n\nسطر اخر؛ وبعده",
+            "\"انتهي.\" قال",
+            "",
+            "...",
+        ] {
+            let tokens = tokenize(text);
+            let a: Vec<&str> = sentences(text).iter().map(|s| &text[*s]).collect();
+            let b: Vec<&str> = sentences_from_tokens(text, &tokens).iter().map(|s| &text[*s]).collect();
+            assert_eq!(a, b, "{text:?}");
+        }
     }
 }

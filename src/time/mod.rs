@@ -540,9 +540,10 @@ fn word(text: &str, tokens: &[Token], i: usize) -> Option<&'static str> {
     if !t.is_word() {
         return None;
     }
-    let w = t.text(text);
-    KNOWN.iter().copied().find(|k| *k == w)
+    KNOWN_SET.get(t.text(text)).copied()
 }
+
+static KNOWN_SET: Lazy<HashSet<&'static str>> = Lazy::new(|| KNOWN.iter().copied().collect());
 
 /// Words the readers look for around dates.
 const KNOWN: &[&str] = &[
