@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use once_cell::sync::Lazy;
 
 use crate::event::{Analysis, Ent, Event, Trig, Triggers, assemble, resolve_actors};
-use crate::gazetteer::Entity;
+use crate::gazetteer::{Entity, Place, PlaceRule};
 use crate::gazetteer::{Gazetteer, GazetteerBuilder, GazetteerError};
 use crate::lexicon::{Lexicon, LexiconBuilder, Tag};
 use crate::mention::{Mention, MentionKind};
@@ -196,6 +196,7 @@ impl Extractor {
                     clitic: e.clitic,
                     lat: pl.lat,
                     lon: pl.lon,
+                    rule: e.rule.unwrap_or(PlaceRule::Only),
                 },
                 Entity::Actor(_) | Entity::Anaphor(_) => {
                     let Some(a) = actor.map(|a| self.root_actor(a)) else { continue };
@@ -239,6 +240,46 @@ impl Extractor {
         out.into_iter().map(|(_, m)| m).collect()
     }
 
+    /// Places that share a name: the one inside a place named nearby, else
+    /// the one in the governorate of the document's other places, else rank.
+    fn disambiguate<'g>(&'g self, entities: &mut [Ent<'g>], shared: &[Vec<&'g Place>]) {
+        // Every reading of every place mention: a nearby دير الزور may be the
+        // governorate or the city, and either contains a village.
+        let readings: Vec<Vec<&Place>> = entities
+            .iter()
+            .zip(shared)
+            .map(|(e, alt)| match e.entity {
+                Entity::Place(p) => std::iter::once(p).chain(alt.iter().copied()).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        for k in 0..entities.len() {
+            if shared[k].is_empty() || readings[k].is_empty() {
+                continue;
+            }
+            let here = entities[k].span;
+            let near = |e: &Ent<'_>| {
+                e.span != here && e.span.start + 80 >= here.start && e.span.start <= here.end + 80
+            };
+            let nearby: Vec<&Place> = entities
+                .iter()
+                .zip(&readings)
+                .filter(|(e, _)| near(e))
+                .flat_map(|(_, r)| r.iter().copied())
+                .collect();
+            let document: Vec<&Place> = readings
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .filter_map(|(_, r)| r.first().copied())
+                .collect();
+            if let Some((p, rule)) = self.gazetteer.choose_place(&readings[k], &nearby, &document) {
+                entities[k].entity = Entity::Place(p);
+                entities[k].rule = Some(rule);
+            }
+        }
+    }
+
     /// The actor an output id names: the top of its parent chain.
     fn root_actor<'g>(&'g self, mut x: &'g crate::gazetteer::Actor) -> &'g crate::gazetteer::Actor {
         for _ in 0..8 {
@@ -268,6 +309,7 @@ impl Extractor {
             .collect();
         let zones = dateline_zones(text, dateline.map(|d| d.1));
         let mut entities = Vec::new();
+        let mut shared: Vec<Vec<&Place>> = Vec::new();
         let mut triggers = Vec::new();
         for hit in self.lexicon.scan(text) {
             let entries = self.lexicon.entries(&hit);
@@ -276,12 +318,22 @@ impl Extractor {
                 triggers.push(Trig { row: e.index, span: hit.span() });
             }
             if entries.iter().any(|e| e.tag != Tag::Trigger) {
-                if let Some((entity, _)) = self.gazetteer.resolve(text, &hit, entries, pattern) {
+                if let Some((entity, others)) = self.gazetteer.resolve(text, &hit, entries, pattern) {
                     let clitic = hit.clitic(text).map(crate::lexicon::static_clitic);
-                    entities.push(Ent { entity, span: hit.span(), clitic });
+                    let alternatives: Vec<&Place> = others
+                        .iter()
+                        .filter_map(|e| match e {
+                            Entity::Place(p) => Some(*p),
+                            _ => None,
+                        })
+                        .collect();
+                    let rule = matches!(entity, Entity::Place(_)).then_some(PlaceRule::Only);
+                    entities.push(Ent { entity, span: hit.span(), clitic, rule });
+                    shared.push(alternatives);
                 }
             }
         }
+        self.disambiguate(&mut entities, &shared);
         Parsed { norm, tokens, dateline, dates, counts, entities, triggers, zones }
     }
 }

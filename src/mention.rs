@@ -40,6 +40,8 @@ pub enum MentionKind {
         lat: f64,
         /// Longitude.
         lon: f64,
+        /// How it was chosen among places that share its name.
+        rule: crate::gazetteer::PlaceRule,
     },
     /// An actor; an anaphor (التنظيم) resolved to the group it refers to.
     Actor {

@@ -25,6 +25,8 @@ pub(crate) struct Ent<'g> {
     pub entity: Entity<'g>,
     pub span: Span,
     pub clitic: Option<&'static str>,
+    /// For a place: how it was chosen among places sharing its name.
+    pub rule: Option<crate::gazetteer::PlaceRule>,
 }
 
 /// A trigger match in the normalized text.
@@ -1611,6 +1613,7 @@ fn build(a: &Analysis<'_, '_>, cands: Vec<Cand<'_>>) -> Vec<Event> {
                 lat: p.lat,
                 lon: p.lon,
                 relation,
+                rule: a.entities[a.ents_in(sp)].iter().find(|e| e.span == sp).and_then(|e| e.rule),
                 span: a.orig(sp),
             });
             let date = c.date.map(|d| EventDate {

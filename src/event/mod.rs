@@ -237,6 +237,9 @@ pub struct Location {
     pub lon: f64,
     /// `in`, or `near` (قرب، بالقرب من، ريف، شرق ...).
     pub relation: &'static str,
+    /// How the place was chosen among places that share its name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<crate::gazetteer::PlaceRule>,
     /// Where the place is named in the original text.
     pub span: Span,
 }

@@ -203,6 +203,8 @@ pub struct Place {
     pub external_ids: Vec<String>,
     /// The name is also an ordinary word: match only next to a locative cue.
     pub needs_cue: bool,
+    /// Population, when the source gives it (ranks places that share a name).
+    pub population: Option<u64>,
     /// Where the row comes from.
     pub source: String,
 }
@@ -489,15 +491,77 @@ impl Gazetteer {
         }
         // Persons and actors before places (الأسد is the man, not a place);
         // among places, the kind's preference.
+        // Persons and actors before places; among places, rank, then the more
+        // populous first.
         cands.sort_by_key(|e| match e {
-            Entity::Person(_) => 0,
-            Entity::Actor(_) => 1,
-            Entity::Anaphor(_) => 2,
-            Entity::Place(p) => 3 + p.kind.preference() as usize,
+            Entity::Place(p) => (3 + p.kind.preference() as usize, u64::MAX - p.population.unwrap_or(0)),
+            other => (
+                match other {
+                    Entity::Person(_) => 0,
+                    Entity::Actor(_) => 1,
+                    _ => 2,
+                },
+                0,
+            ),
         });
         let mut it = cands.into_iter();
         let first = it.next()?;
         Some((first, it.collect()))
+    }
+}
+
+/// How a place mention was chosen among the places that share its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceRule {
+    /// No other place carries the name.
+    Only,
+    /// A place that contains it is named nearby (بريف دير الزور، في محافظه حلب).
+    AdminParent,
+    /// Other places of the document lie in its governorate.
+    Document,
+    /// Rank (governorate > city > town > district > village) and population.
+    Rank,
+}
+
+impl Gazetteer {
+    /// Chooses among places sharing a name: the one inside a place named
+    /// nearby, else the one in the governorate of the document's other
+    /// places, else the first by rank and population. `nearby` are places
+    /// named within a few words, `document` all places of the document.
+    pub fn choose_place<'g>(
+        &'g self,
+        candidates: &[&'g Place],
+        nearby: &[&'g Place],
+        document: &[&'g Place],
+    ) -> Option<(&'g Place, PlaceRule)> {
+        let first = *candidates.first()?;
+        if candidates.len() == 1 {
+            return Some((first, PlaceRule::Only));
+        }
+        let inside = |p: &Place, q: &Place| self.admin_chain(p).iter().any(|a| a.id == q.id);
+        if let Some(p) = candidates.iter().find(|p| nearby.iter().any(|q| inside(p, q))) {
+            return Some((p, PlaceRule::AdminParent));
+        }
+        let governorate = |p: &Place| {
+            if p.kind == PlaceKind::Governorate {
+                return Some(p.id.clone());
+            }
+            self.admin_chain(p).iter().find(|a| a.kind == PlaceKind::Governorate).map(|a| a.id.clone())
+        };
+        let mut votes: Vec<(usize, usize)> = candidates
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let g = governorate(p);
+                (document.iter().filter(|q| g.is_some() && governorate(q) == g && q.id != p.id).count(), k)
+            })
+            .collect();
+        votes.sort_by_key(|(n, k)| (std::cmp::Reverse(*n), *k));
+        if votes[0].0 > 0 && votes.get(1).is_none_or(|v| v.0 < votes[0].0) {
+            return Some((candidates[votes[0].1], PlaceRule::Document));
+        }
+        Some((first, PlaceRule::Rank))
     }
 }
 
@@ -889,6 +953,7 @@ fn parse_places(file: &str, content: &str) -> Result<Vec<(Place, At)>, Gazetteer
             lon: t.number(row, "lon", -180.0..=180.0, "a longitude in degrees (-180..180)")?,
             external_ids: t.list(row, "external_ids")?,
             needs_cue: flags.split('|').any(|f| f == "needs_cue"),
+            population: t.get(row, "population").parse().ok(),
             source: t.get(row, "source").to_string(),
         };
         out.push((place, At { file: file.into(), line: row.line }));
