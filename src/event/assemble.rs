@@ -187,7 +187,8 @@ const HYPOTHETICAL: &[&str] = &[
 ];
 const DENIAL: &[&str] = &["نفي", "نفت", "نفوا", "ينفي", "تنفي", "نافيا", "نافيه", "كذب", "كذبت"];
 const NEGATION: &[&str] = &["لم", "لن", "لا", "عدم", "دون"];
-const CLAIM: &[&str] = &["زعم", "زعمت", "زعموا", "يزعم", "تزعم", "ادعي", "ادعت", "مزاعم"];
+const CLAIM: &[&str] =
+    &["زعم", "زعمت", "زعموا", "يزعم", "تزعم", "ادعي", "ادعت", "مزاعم", "زاعما", "زاعمه", "مدعيا"];
 const STATISTICS: &[&str] = &["شهريا", "سنويا", "اسبوعيا", "يوميا", "متوسط", "متوسطه", "بمعدل", "معدل"];
 const NEAR: &[&str] = &[
     "قرب",
@@ -715,7 +716,12 @@ fn pick_place<'g>(
         let (_, sp) = places[k];
         let i = a.tok(sp.start);
         let direction = i > 0 && DIRECTIONS.contains(&a.word(i - 1));
-        direction && k > 0 && a.tok(places[k - 1].1.end) + 2 >= i
+        // "تلعفر غرب الموصل": the second place locates the first — unless the
+        // first is vaguer (البادية الواقعه غرب مدينه الميادين).
+        direction
+            && k > 0
+            && a.tok(places[k - 1].1.end) + 3 >= i
+            && specificity(places[k - 1].0.kind) <= specificity(places[k].0.kind)
     };
     // اطلقت من منطقه قرب ناحيه البغدادي: where rockets came from.
     let source = |k: usize| {
@@ -1190,12 +1196,18 @@ fn casualties<'g>(
         let word = strip_clitic(a.tokens[ti].text(a.text()));
         let counted_noun = COUNTED_NOUNS.contains(&word);
         // The window after the word ends at the next casualty word or a comma.
+        // A comma around a date (اعدم التنظيم، يوم الثلاثاء، راعيين) does not end it.
+        let in_date = |k: usize| {
+            let sp = a.tokens.get(k).map_or(Span::default(), |t| t.span);
+            let lo = a.dates.partition_point(|d| d.span.end < sp.end);
+            a.dates[lo..].iter().take_while(|d| d.span.start <= sp.start).any(|d| sp.end <= d.span.end)
+        };
         let mut after_end = tend;
-        while after_end < te
-            && after_end < tend + 10
-            && !casualty_at(after_end)
-            && a.tokens[after_end].text(a.text()) != "،"
-        {
+        while after_end < te && after_end < tend + 12 && !casualty_at(after_end) {
+            let comma = matches!(a.tokens[after_end].text(a.text()), "،" | ",");
+            if comma && !(in_date(after_end + 1) || (after_end > 0 && in_date(after_end - 1))) {
+                break;
+            }
             after_end += 1;
         }
         let free = |c: &&&Count| !used.contains(&c.span) && !subset(c);
@@ -1425,6 +1437,16 @@ fn persons<'g>(
 }
 
 /// Whether two candidates can be one event.
+fn same_governorate(g: &Gazetteer, p: &Place, q: &Place) -> bool {
+    let gov = |x: &Place| {
+        if x.kind == PlaceKind::Governorate {
+            return Some(x.id.clone());
+        }
+        g.admin_chain(x).iter().find(|a| a.kind == PlaceKind::Governorate).map(|a| a.id.clone())
+    };
+    gov(p).is_some() && gov(p) == gov(q)
+}
+
 fn compatible(a: &Cand<'_>, b: &Cand<'_>, g: &Gazetteer) -> bool {
     if a.modality.is_reported() != b.modality.is_reported() {
         return false;
@@ -1442,10 +1464,13 @@ fn compatible(a: &Cand<'_>, b: &Cand<'_>, g: &Gazetteer) -> bool {
         return false;
     }
     let places = match (&a.place, &b.place) {
-        (Some((p, _, _)), Some((q, _, _))) => {
+        (Some((p, _, r1)), Some((q, _, r2))) => {
             p.id == q.id
                 || g.admin_chain(p).iter().any(|x| x.id == q.id)
                 || g.admin_chain(q).iter().any(|x| x.id == p.id)
+                // "شمالي بغداد" (near the city) and "قضاء الطارميه" (in its
+                // governorate) can be one place told two ways.
+                || ((*r1 == "near" || *r2 == "near") && same_governorate(g, p, q))
         }
         _ => true,
     };
@@ -1503,6 +1528,17 @@ fn merge<'g>(cands: Vec<Cand<'g>>, g: &Gazetteer) -> Vec<Cand<'g>> {
                 e.weak &= c.weak;
                 match (&e.place, &c.place) {
                     (None, Some(_)) => e.place = c.place,
+                    // A place the event is in beats a place it is near (شمالي بغداد).
+                    // (but a governorate does not beat a town it is near).
+                    (Some((p, _, "near")), Some((q, _, "in")))
+                        if refine
+                            && p.id != q.id
+                            && specificity(q.kind) <= specificity(PlaceKind::District) =>
+                    {
+                        e.place = c.place
+                    }
+                    (Some((p, _, "in")), Some((q, _, "near")))
+                        if p.id != q.id && specificity(p.kind) <= specificity(PlaceKind::District) => {}
                     (Some((p, _, _)), Some((q, _, _)))
                         if refine && specificity(q.kind) < specificity(p.kind) =>
                     {
@@ -1549,7 +1585,9 @@ fn merge<'g>(cands: Vec<Cand<'g>>, g: &Gazetteer) -> Vec<Cand<'g>> {
                             .map(|x| x.min)
                             .sum::<u64>()
                     };
-                    if total(&c.casualties) > total(&e.casualties) {
+                    // A claim (زاعما انه اوقع عشره قتلي) does not replace a reported toll.
+                    let claim_over_report = c.modality == Modality::Claimed && total(&e.casualties) > 0;
+                    if total(&c.casualties) > total(&e.casualties) && !claim_over_report {
                         e.casualties.retain(|x| x.outcome != outcome || x.group != "victims");
                         e.casualties.extend(
                             c.casualties

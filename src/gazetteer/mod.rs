@@ -36,6 +36,10 @@ pub use tsv::{GazetteerError, GazetteerErrorKind};
 use tsv::{Row, Table};
 
 const PLACES_TSV: &str = include_str!("../../gazetteers/places.tsv");
+/// Every other place of Syria and Iraq, generated from Who's On First and
+/// OpenSyria by `examples/build_gazetteer.rs` (feature `full-gazetteer`).
+#[cfg(feature = "full-gazetteer")]
+const PLACES_WOF_TSV: &str = include_str!("../../gazetteers/places_wof.tsv");
 const ACTORS_TSV: &str = include_str!("../../gazetteers/actors.tsv");
 const PEOPLE_TSV: &str = include_str!("../../gazetteers/people.tsv");
 
@@ -114,6 +118,21 @@ impl PlaceKind {
             PlaceKind::Region => 7,
             PlaceKind::Village => 8,
             PlaceKind::Neighbourhood => 9,
+        }
+    }
+
+    /// The words that name a place of this kind before its name (قرية، بلدة).
+    pub fn words(self) -> &'static [&'static str] {
+        match self {
+            PlaceKind::Village => &["قرية", "بلدة"],
+            PlaceKind::Town => &["بلدة", "مدينة"],
+            PlaceKind::City => &["مدينة"],
+            PlaceKind::Subdistrict => &["ناحية"],
+            PlaceKind::District => &["منطقة", "قضاء"],
+            PlaceKind::Camp => &["مخيم"],
+            PlaceKind::Neighbourhood => &["حي"],
+            PlaceKind::Governorate => &["محافظة"],
+            _ => &[],
         }
     }
 
@@ -203,6 +222,9 @@ pub struct Place {
     pub external_ids: Vec<String>,
     /// The name is also an ordinary word: match only next to a locative cue.
     pub needs_cue: bool,
+    /// Stricter: match only right after a word of its kind (قريه، بلده،
+    /// مدينه، ناحيه، حي) — for the thousands of generated villages.
+    pub needs_kind: bool,
     /// Population, when the source gives it (ranks places that share a name).
     pub population: Option<u64>,
     /// Where the row comes from.
@@ -396,32 +418,50 @@ impl Gazetteer {
     /// Registers every alias in `builder`, so that a larger lexicon (with
     /// triggers, months, ...) can find gazetteer entities in the same scan.
     pub fn register(&self, builder: &mut LexiconBuilder) {
-        let mut add = |names: &mut dyn Iterator<Item = &String>, tag: Tag, index: usize| {
+        fn add(
+            builder: &mut LexiconBuilder,
+            names: &mut dyn Iterator<Item = &String>,
+            tag: Tag,
+            index: usize,
+        ) {
             let entry = Entry { tag, index: index as u32 };
             for n in names {
                 builder.add(n, entry);
             }
-        };
+        }
         for (i, p) in self.places.iter().enumerate() {
             let mut names = std::iter::once(&p.name_ar)
                 .chain(&p.aliases_ar)
                 .chain(std::iter::once(&p.name_en))
                 .chain(&p.aliases_latin);
-            add(&mut names, Tag::Place, i);
+            add(builder, &mut names, Tag::Place, i);
+        }
+        for (i, p) in self.places.iter().enumerate() {
+            // "قريه X", "بلده X" ...: the kind word and the name as one
+            // match, generated here for every place of the kind, so that all
+            // places sharing a name share the prefixed form too.
+            let entry = Entry { tag: Tag::Place, index: i as u32 };
+            for word in p.kind.words() {
+                for name in std::iter::once(&p.name_ar).chain(&p.aliases_ar) {
+                    if !name.contains(' ') && !name.is_ascii() {
+                        builder.add(&format!("{word} {name}"), entry);
+                    }
+                }
+            }
         }
         for (i, a) in self.actors.iter().enumerate() {
             let tag = if a.kind == ActorKind::Anaphoric { Tag::Anaphor } else { Tag::Actor };
             let en = (a.kind != ActorKind::Anaphoric).then_some(&a.name_en);
             let mut names =
                 std::iter::once(&a.name_ar).chain(&a.aliases_ar).chain(en).chain(&a.aliases_latin);
-            add(&mut names, tag, i);
+            add(builder, &mut names, tag, i);
         }
         for (i, p) in self.people.iter().enumerate() {
             let mut names = std::iter::once(&p.name_ar)
                 .chain(&p.aliases_ar)
                 .chain(std::iter::once(&p.name_en))
                 .chain(&p.aliases_latin);
-            add(&mut names, Tag::Person, i);
+            add(builder, &mut names, Tag::Person, i);
         }
     }
 
@@ -473,6 +513,9 @@ impl Gazetteer {
             let entity = match e.tag {
                 Tag::Place => {
                     let p = self.places.get(i)?;
+                    if p.needs_kind && !pattern.contains(' ') && !has_kind_word(normalized, hit) {
+                        continue;
+                    }
                     if p.needs_cue && !pattern.contains(' ') {
                         let ok = *cue.get_or_insert_with(|| has_locative_cue(normalized, hit));
                         if !ok {
@@ -549,17 +592,31 @@ impl Gazetteer {
             }
             self.admin_chain(p).iter().find(|a| a.kind == PlaceKind::Governorate).map(|a| a.id.clone())
         };
-        let mut votes: Vec<(usize, usize)> = candidates
-            .iter()
-            .enumerate()
-            .map(|(k, p)| {
-                let g = governorate(p);
-                (document.iter().filter(|q| g.is_some() && governorate(q) == g && q.id != p.id).count(), k)
-            })
-            .collect();
-        votes.sort_by_key(|(n, k)| (std::cmp::Reverse(*n), *k));
-        if votes[0].0 > 0 && votes.get(1).is_none_or(|v| v.0 < votes[0].0) {
-            return Some((candidates[votes[0].1], PlaceRule::Document));
+        // Votes per governorate: several villages of one name in the same
+        // governorate do not split its vote.
+        let govs: Vec<Option<String>> = candidates.iter().map(|p| governorate(p)).collect();
+        let doc_govs: Vec<Option<String>> = document.iter().map(|q| governorate(q)).collect();
+        let votes = |g: &Option<String>| {
+            g.as_ref().map_or(0, |g| doc_govs.iter().filter(|d| d.as_ref() == Some(g)).count())
+        };
+        let mut best: Option<(usize, &Option<String>)> = None;
+        let mut tie = false;
+        for g in &govs {
+            let v = votes(g);
+            match best {
+                Some((b, bg)) if v == b && g != bg => tie = true,
+                Some((b, _)) if v <= b => {}
+                _ => {
+                    best = Some((v, g));
+                    tie = false;
+                }
+            }
+        }
+        if let Some((v, g)) = best {
+            if v > 0 && !tie {
+                let k = govs.iter().position(|x| x == g).unwrap_or(0);
+                return Some((candidates[k], PlaceRule::Document));
+            }
         }
         Some((first, PlaceRule::Rank))
     }
@@ -625,6 +682,18 @@ const LOCATIVE_CUES: &[&str] = &[
     "بادیه",
     "بادية",
 ];
+
+/// A word of place kind right before the name: قريه الصالحيه، بلده الخير.
+fn has_kind_word(normalized: &str, hit: &Hit) -> bool {
+    if hit.clitic(normalized).is_some() {
+        return false;
+    }
+    let prev = normalized[..hit.start].trim_end().rsplit([' ', '\n']).next().unwrap_or("");
+    let prev = prev.strip_prefix('و').unwrap_or(prev);
+    let prev = prev.strip_prefix('ب').or_else(|| prev.strip_prefix('ل')).unwrap_or(prev);
+    let prev = prev.strip_prefix("ال").unwrap_or(prev);
+    matches!(prev, "قريه" | "بلده" | "مدينه" | "ناحيه" | "حي" | "قريتي" | "بلدتي" | "مزرعه" | "مخيم")
+}
 
 fn has_locative_cue(normalized: &str, hit: &Hit) -> bool {
     if hit.clitic(normalized).is_some_and(|c| c.contains('ب')) {
@@ -711,6 +780,12 @@ impl GazetteerBuilder {
                     file: "gazetteers/places.tsv".into(),
                     kind: FileKind::Places,
                     content: PLACES_TSV.into(),
+                },
+                #[cfg(feature = "full-gazetteer")]
+                Source::Text {
+                    file: "gazetteers/places_wof.tsv".into(),
+                    kind: FileKind::Places,
+                    content: PLACES_WOF_TSV.into(),
                 },
                 Source::Text {
                     file: "gazetteers/actors.tsv".into(),
@@ -953,6 +1028,7 @@ fn parse_places(file: &str, content: &str) -> Result<Vec<(Place, At)>, Gazetteer
             lon: t.number(row, "lon", -180.0..=180.0, "a longitude in degrees (-180..180)")?,
             external_ids: t.list(row, "external_ids")?,
             needs_cue: flags.split('|').any(|f| f == "needs_cue"),
+            needs_kind: flags.split('|').any(|f| f == "needs_kind"),
             population: t.get(row, "population").parse().ok(),
             source: t.get(row, "source").to_string(),
         };
