@@ -464,7 +464,7 @@ impl Kind {
 fn flags(r: &Row) -> &'static str {
     match (r.needs_cue, r.kind) {
         (true, _) => "needs_kind",
-        (false, Kind::Village | Kind::Neighbourhood) => "needs_cue",
+        (false, Kind::Village | Kind::Neighbourhood) => "needs_context",
         _ => "",
     }
 }
@@ -1494,7 +1494,10 @@ fn render(rows: &[Row], geo: &Path) -> String {
     out.push_str(
         "#   such a village is read only right after a word of its kind (قرية، بلدة، مدينة، ناحية، حي)\n",
     );
-    out.push_str("# needs_cue: every other village and neighbourhood: read only after a locative cue (في، قرب، بريف ...)\n");
+    out.push_str(
+        "# needs_context: every other village and neighbourhood: read only right after a word of its kind,\n",
+    );
+    out.push_str("#   or after a locative cue (في، قرب ...) with a place that contains it named nearby (بريف دير الزور)\n");
     out.push_str("# or a name of a places.tsv settlement. population: wof:population, else gn:population (OpenSyria for subdistricts).\n");
     out.push_str("id\tkind\tname_en\tname_ar\taliases_ar\taliases_latin\tparent\tlat\tlon\texternal_ids\tflags\tsource\tpopulation\n");
     for r in rows {

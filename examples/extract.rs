@@ -80,6 +80,7 @@ fn main() -> ExitCode {
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
     }
+    let built = Instant::now();
     let mut builder = Extractor::builder();
     for dir in &args.gazetteers {
         builder = builder.gazetteer_dir(dir);
@@ -91,6 +92,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.stats {
+        let lexicon = extractor.lexicon();
+        eprintln!(
+            "startup: {:.3} s (gazetteer {} places, lexicon {} patterns, automaton {:.1} MB)",
+            built.elapsed().as_secs_f64(),
+            extractor.gazetteer().places().len(),
+            lexicon.len(),
+            lexicon.memory_usage() as f64 / 1e6
+        );
+    }
     let stdout = BufWriter::new(io::stdout().lock());
     let opened = if args.mentions {
         if !matches!(args.format, Format::JsonLines | Format::Csv) {

@@ -334,6 +334,28 @@ impl Extractor {
             }
         }
         self.disambiguate(&mut entities, &shared);
+        // A generated village read after a mere locative cue stays only when a
+        // place that contains it is named nearby (في الصالحيه بريف دير الزور).
+        let places: Vec<(Span, &Place)> = entities
+            .iter()
+            .filter_map(|e| match e.entity {
+                Entity::Place(p) => Some((e.span, p)),
+                _ => None,
+            })
+            .collect();
+        entities.retain(|e| {
+            let Entity::Place(p) = e.entity else { return true };
+            if !p.needs_context || crate::gazetteer::kind_word_at(text, e.span.start, p.kind) {
+                return true;
+            }
+            let chain = self.gazetteer.admin_chain(p);
+            places.iter().any(|(sp, q)| {
+                *sp != e.span
+                    && sp.start + 120 >= e.span.start
+                    && sp.start <= e.span.end + 120
+                    && chain.iter().any(|a| a.id == q.id)
+            })
+        });
         Parsed { norm, tokens, dateline, dates, counts, entities, triggers, zones }
     }
 }

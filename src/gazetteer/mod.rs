@@ -225,6 +225,9 @@ pub struct Place {
     /// Stricter: match only right after a word of its kind (قريه، بلده،
     /// مدينه، ناحيه، حي) — for the thousands of generated villages.
     pub needs_kind: bool,
+    /// Generated villages: read right after a word of their kind, or after a
+    /// locative cue when a place that contains them is named nearby.
+    pub needs_context: bool,
     /// Population, when the source gives it (ranks places that share a name).
     pub population: Option<u64>,
     /// Where the row comes from.
@@ -516,6 +519,14 @@ impl Gazetteer {
                     if p.needs_kind && !pattern.contains(' ') && !has_kind_word(normalized, hit) {
                         continue;
                     }
+                    let kind_prefixed = p
+                        .kind
+                        .words()
+                        .iter()
+                        .any(|w| pattern.starts_with(&format!("{} ", normalize_kind(w))));
+                    if p.needs_context && !kind_prefixed && !has_locative_cue(normalized, hit) {
+                        continue;
+                    }
                     if p.needs_cue && !pattern.contains(' ') {
                         let ok = *cue.get_or_insert_with(|| has_locative_cue(normalized, hit));
                         if !ok {
@@ -682,6 +693,33 @@ const LOCATIVE_CUES: &[&str] = &[
     "بادیه",
     "بادية",
 ];
+
+/// A kind word as it reads in normalized text (قرية → قريه).
+fn normalize_kind(w: &str) -> String {
+    w.replace('ة', "ه")
+}
+
+/// True when the word before `start` (or the start of the match itself) is
+/// a word of place kind: قريه الصالحيه، بلده الخير.
+pub(crate) fn kind_word_at(normalized: &str, start: usize, kind: PlaceKind) -> bool {
+    // Only the words of the place's own kind: مدينه الحديده is a city, not
+    // a Syrian village of that name.
+    let own: Vec<String> = kind.words().iter().map(|w| normalize_kind(w)).collect();
+    let is_kind = |w: &str| {
+        own.iter().any(|k| k == w) || (kind == PlaceKind::Village && matches!(w, "قريتي" | "بلدتي" | "مزرعه"))
+    };
+    let first = normalized[start..].split([' ', '\n']).next().unwrap_or("");
+    let first = first.strip_prefix('و').unwrap_or(first);
+    let first = first.strip_prefix('ب').or_else(|| first.strip_prefix('ل')).unwrap_or(first);
+    if is_kind(first) {
+        return true;
+    }
+    let prev = normalized[..start].trim_end().rsplit([' ', '\n']).next().unwrap_or("");
+    let prev = prev.strip_prefix('و').unwrap_or(prev);
+    let prev = prev.strip_prefix('ب').or_else(|| prev.strip_prefix('ل')).unwrap_or(prev);
+    let prev = prev.strip_prefix("ال").unwrap_or(prev);
+    is_kind(prev)
+}
 
 /// A word of place kind right before the name: قريه الصالحيه، بلده الخير.
 fn has_kind_word(normalized: &str, hit: &Hit) -> bool {
@@ -1029,6 +1067,7 @@ fn parse_places(file: &str, content: &str) -> Result<Vec<(Place, At)>, Gazetteer
             external_ids: t.list(row, "external_ids")?,
             needs_cue: flags.split('|').any(|f| f == "needs_cue"),
             needs_kind: flags.split('|').any(|f| f == "needs_kind"),
+            needs_context: flags.split('|').any(|f| f == "needs_context"),
             population: t.get(row, "population").parse().ok(),
             source: t.get(row, "source").to_string(),
         };
