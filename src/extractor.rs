@@ -253,27 +253,26 @@ impl Extractor {
                 _ => Vec::new(),
             })
             .collect();
+        // The document's vote, counted once: governorate of each mention's first reading.
+        let first_gov: Vec<Option<String>> =
+            readings.iter().map(|r| r.first().and_then(|p| self.gazetteer.governorate_of(p))).collect();
+        let mut votes: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        for g in first_gov.iter().flatten() {
+            *votes.entry(g.as_str()).or_default() += 1;
+        }
         for k in 0..entities.len() {
             if shared[k].is_empty() || readings[k].is_empty() {
                 continue;
             }
             let here = entities[k].span;
-            let near = |e: &Ent<'_>| {
-                e.span != here && e.span.start + 80 >= here.start && e.span.start <= here.end + 80
-            };
-            let nearby: Vec<&Place> = entities
-                .iter()
-                .zip(&readings)
-                .filter(|(e, _)| near(e))
-                .flat_map(|(_, r)| r.iter().copied())
-                .collect();
-            let document: Vec<&Place> = readings
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != k)
-                .filter_map(|(_, r)| r.first().copied())
-                .collect();
-            if let Some((p, rule)) = self.gazetteer.choose_place(&readings[k], &nearby, &document) {
+            // Mentions within 80 bytes (entities are in text order).
+            let lo = entities.partition_point(|e| e.span.start + 80 < here.start);
+            let hi = entities.partition_point(|e| e.span.start <= here.end + 80);
+            let nearby: Vec<&Place> =
+                (lo..hi).filter(|&j| j != k).flat_map(|j| readings[j].iter().copied()).collect();
+            let own = first_gov[k].as_deref();
+            let vote = |g: &str| votes.get(g).copied().unwrap_or(0) - usize::from(own == Some(g));
+            if let Some((p, rule)) = self.gazetteer.choose_place_by(&readings[k], &nearby, vote) {
                 entities[k].entity = Entity::Place(p);
                 entities[k].rule = Some(rule);
             }
@@ -349,12 +348,11 @@ impl Extractor {
                 return true;
             }
             let chain = self.gazetteer.admin_chain(p);
-            places.iter().any(|(sp, q)| {
-                *sp != e.span
-                    && sp.start + 120 >= e.span.start
-                    && sp.start <= e.span.end + 120
-                    && chain.iter().any(|a| a.id == q.id)
-            })
+            let lo = places.partition_point(|(sp, _)| sp.start + 120 < e.span.start);
+            places[lo..]
+                .iter()
+                .take_while(|(sp, _)| sp.start <= e.span.end + 120)
+                .any(|(sp, q)| *sp != e.span && chain.iter().any(|a| a.id == q.id))
         });
         Parsed { norm, tokens, dateline, dates, counts, entities, triggers, zones }
     }

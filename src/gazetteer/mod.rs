@@ -589,6 +589,28 @@ impl Gazetteer {
         nearby: &[&'g Place],
         document: &[&'g Place],
     ) -> Option<(&'g Place, PlaceRule)> {
+        let doc_govs: Vec<Option<String>> = document.iter().map(|q| self.governorate_of(q)).collect();
+        self.choose_place_by(candidates, nearby, |g| {
+            doc_govs.iter().filter(|d| d.as_deref() == Some(g)).count()
+        })
+    }
+
+    /// The governorate a place lies in (itself for a governorate).
+    pub fn governorate_of(&self, p: &Place) -> Option<String> {
+        if p.kind == PlaceKind::Governorate {
+            return Some(p.id.clone());
+        }
+        self.admin_chain(p).iter().find(|a| a.kind == PlaceKind::Governorate).map(|a| a.id.clone())
+    }
+
+    /// Like [`choose_place`](Gazetteer::choose_place), with the document's
+    /// places given as a count of places per governorate id.
+    pub fn choose_place_by<'g>(
+        &'g self,
+        candidates: &[&'g Place],
+        nearby: &[&'g Place],
+        votes: impl Fn(&str) -> usize,
+    ) -> Option<(&'g Place, PlaceRule)> {
         let first = *candidates.first()?;
         if candidates.len() == 1 {
             return Some((first, PlaceRule::Only));
@@ -597,23 +619,13 @@ impl Gazetteer {
         if let Some(p) = candidates.iter().find(|p| nearby.iter().any(|q| inside(p, q))) {
             return Some((p, PlaceRule::AdminParent));
         }
-        let governorate = |p: &Place| {
-            if p.kind == PlaceKind::Governorate {
-                return Some(p.id.clone());
-            }
-            self.admin_chain(p).iter().find(|a| a.kind == PlaceKind::Governorate).map(|a| a.id.clone())
-        };
         // Votes per governorate: several villages of one name in the same
         // governorate do not split its vote.
-        let govs: Vec<Option<String>> = candidates.iter().map(|p| governorate(p)).collect();
-        let doc_govs: Vec<Option<String>> = document.iter().map(|q| governorate(q)).collect();
-        let votes = |g: &Option<String>| {
-            g.as_ref().map_or(0, |g| doc_govs.iter().filter(|d| d.as_ref() == Some(g)).count())
-        };
+        let govs: Vec<Option<String>> = candidates.iter().map(|p| self.governorate_of(p)).collect();
         let mut best: Option<(usize, &Option<String>)> = None;
         let mut tie = false;
         for g in &govs {
-            let v = votes(g);
+            let v = g.as_deref().map_or(0, &votes);
             match best {
                 Some((b, bg)) if v == b && g != bg => tie = true,
                 Some((b, _)) if v <= b => {}
