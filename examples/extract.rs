@@ -163,8 +163,25 @@ fn main() -> ExitCode {
         ));
         Ok(())
     };
-    for source in sources {
-        for item in source {
+    // Reading and decompressing run on their own thread, a batch ahead of
+    // extraction, so that both cores extract while the next batch is read.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
+    let reader = std::thread::spawn(move || {
+        let mut chunk = Vec::with_capacity(BATCH);
+        for source in sources {
+            for item in source {
+                chunk.push(item);
+                if chunk.len() == BATCH {
+                    if tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(BATCH))).is_err() {
+                        return;
+                    }
+                }
+            }
+        }
+        let _ = tx.send(chunk);
+    });
+    for chunk in rx {
+        for item in chunk {
             match item {
                 Ok(mut doc) => {
                     if doc.published.is_none() {
@@ -185,6 +202,7 @@ fn main() -> ExitCode {
             }
         }
     }
+    let _ = reader.join();
     if let Err(e) = flush(&mut batch, &mut writer).and_then(|_| writer.finish()) {
         eprintln!("extract: cannot write: {e}");
         return ExitCode::from(2);
@@ -226,12 +244,12 @@ impl<W: io::Write> Out<W> {
 }
 
 /// The documents of every input, lazily, in order.
-fn sources(inputs: &[String]) -> Vec<Box<dyn Iterator<Item = Item>>> {
+fn sources(inputs: &[String]) -> Vec<Box<dyn Iterator<Item = Item> + Send>> {
     if inputs.is_empty() {
         let doc = Document::new("sample_report.txt", SAMPLE);
         return vec![Box::new(std::iter::once(Ok(doc)))];
     }
-    let mut out: Vec<Box<dyn Iterator<Item = Item>>> = Vec::new();
+    let mut out: Vec<Box<dyn Iterator<Item = Item> + Send>> = Vec::new();
     for input in inputs {
         if input == "-" {
             out.push(stdin_source());
@@ -271,9 +289,9 @@ fn is_input(p: &Path) -> bool {
     name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
 }
 
-fn file_source(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
+fn file_source(path: PathBuf) -> Box<dyn Iterator<Item = Item> + Send> {
     let name = path.display().to_string();
-    let fail = |message: String| -> Box<dyn Iterator<Item = Item>> {
+    let fail = |message: String| -> Box<dyn Iterator<Item = Item> + Send> {
         Box::new(std::iter::once(Err(InputError { place: name.clone(), message })))
     };
     let file = match File::open(&path) {
@@ -304,7 +322,7 @@ fn file_source(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
     }
 }
 
-fn stdin_source() -> Box<dyn Iterator<Item = Item>> {
+fn stdin_source() -> Box<dyn Iterator<Item = Item> + Send> {
     let mut bytes = Vec::new();
     if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
         return Box::new(std::iter::once(Err(InputError {
