@@ -171,10 +171,10 @@ fn main() -> ExitCode {
         for source in sources {
             for item in source {
                 chunk.push(item);
-                if chunk.len() == BATCH {
-                    if tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(BATCH))).is_err() {
-                        return;
-                    }
+                if chunk.len() == BATCH
+                    && tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(BATCH))).is_err()
+                {
+                    return;
                 }
             }
         }
