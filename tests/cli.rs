@@ -173,3 +173,35 @@ fn mentions_as_jsonl_and_csv() {
     let geo = run(&["--mentions", "--format", "geojson", p], None);
     assert!(!geo.status.success());
 }
+
+#[test]
+fn user_gazetteer_dir_extends_and_bad_rows_are_reported() {
+    let dir = tmp("gaz");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = "id\tkind\tname_en\tname_ar\taliases_ar\taliases_latin\tparent\tlat\tlon\texternal_ids\tflags\tsource\n";
+    std::fs::write(
+        dir.join("places_user.tsv"),
+        format!("{header}user:hamdan\tvillage\tHamdan\tقرية حمدانية الغربية\t\t\twof:85632413\t35.1\t40.1\t\t\tuser\n"),
+    )
+    .unwrap();
+    let input = tmp("g.txt");
+    std::fs::write(&input, "قتل ثلاثة عناصر في هجوم على قرية حمدانية الغربية أمس.").unwrap();
+    let out = run(
+        &["--gazetteer", dir.to_str().unwrap(), input.to_str().unwrap(), "--published", "2024-03-14"],
+        None,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events = lines(&out);
+    assert_eq!(events[0]["location"]["id"], "user:hamdan");
+
+    // A malformed row stops the run before any work, naming file and line.
+    std::fs::write(
+        dir.join("places_user.tsv"),
+        format!("{header}user:x\tvillage\tX\tاكس\t\t\t\tnorth\t40\t\t\tuser\n"),
+    )
+    .unwrap();
+    let out = run(&["--gazetteer", dir.to_str().unwrap(), input.to_str().unwrap()], None);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("places_user.tsv:2: column lat"), "{err}");
+}
