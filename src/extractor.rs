@@ -199,7 +199,7 @@ impl Extractor {
                     rule: e.rule.unwrap_or(PlaceRule::Only),
                 },
                 Entity::Actor(_) | Entity::Anaphor(_) => {
-                    let Some(a) = actor.map(|a| self.root_actor(a)) else { continue };
+                    let Some(a) = actor.map(|a| self.gazetteer.root_actor(a)) else { continue };
                     MentionKind::Actor {
                         id: a.id.clone(),
                         name: a.name_en.clone(),
@@ -277,17 +277,6 @@ impl Extractor {
                 entities[k].rule = Some(rule);
             }
         }
-    }
-
-    /// The actor an output id names: the top of its parent chain.
-    fn root_actor<'g>(&'g self, mut x: &'g crate::gazetteer::Actor) -> &'g crate::gazetteer::Actor {
-        for _ in 0..8 {
-            match x.parent.as_deref().and_then(|p| self.gazetteer.actor(p)) {
-                Some(parent) => x = parent,
-                None => break,
-            }
-        }
-        x
     }
 
     /// The stages before events, shared by `extract` and `mentions`.

@@ -978,7 +978,7 @@ fn roles<'g>(
         }
         if let Some(actor) = resolved[k] {
             if actor.kind != ActorKind::Anaphoric {
-                actors.push((i, root_actor(a.gazetteer, actor), e.span));
+                actors.push((i, a.gazetteer.root_actor(actor), e.span));
             }
         }
     }
@@ -1273,7 +1273,7 @@ fn casualties<'g>(
             let stop = |j: usize| a.word(j) == "،" || TRIGGER_BREAK.contains(&a.word(j)) || a.word(j) == "ان";
             if i >= noun_tok && i <= noun_tok + 5 && i < te && !(noun_tok..i).any(stop) {
                 if let Some(x) = resolved[k] {
-                    actor = Some(root_actor(a.gazetteer, x));
+                    actor = Some(a.gazetteer.root_actor(x));
                     break;
                 }
             }
@@ -1393,18 +1393,6 @@ fn is_single_victim(w: &str) -> bool {
     SINGULAR_VICTIMS.contains(&w)
         || SINGULAR_VICTIMS.contains(&bare)
         || matches!(w, "ثالث" | "رابع" | "خامس" | "اخر")
-}
-
-/// The actor an output id should name: the top of its parent chain
-/// (asayish → sdf, hezbollah → iran_backed).
-fn root_actor<'g>(g: &'g Gazetteer, mut x: &'g Actor) -> &'g Actor {
-    for _ in 0..8 {
-        match x.parent.as_deref().and_then(|p| g.actor(p)) {
-            Some(parent) => x = parent,
-            None => break,
-        }
-    }
-    x
 }
 
 fn persons<'g>(

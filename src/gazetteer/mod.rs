@@ -395,6 +395,18 @@ impl Gazetteer {
         self.person_ids.get(id).map(|&i| &self.people[i])
     }
 
+    /// The actor an output id should name: the top of `actor`'s parent chain
+    /// (asayish → sdf, hezbollah → iran_backed), at most 8 steps up.
+    pub fn root_actor<'g>(&'g self, mut actor: &'g Actor) -> &'g Actor {
+        for _ in 0..8 {
+            match actor.parent.as_deref().and_then(|p| self.actor(p)) {
+                Some(parent) => actor = parent,
+                None => break,
+            }
+        }
+        actor
+    }
+
     /// The places that contain `place`, from the country down (the place
     /// itself not included).
     pub fn admin_chain(&self, place: &Place) -> Vec<&Place> {
