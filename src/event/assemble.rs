@@ -77,6 +77,14 @@ impl Analysis<'_, '_> {
         Span::new(start, end.max(start))
     }
 
+    /// True when token `k` lies inside a date (dates are in text order).
+    fn in_date(&self, k: usize) -> bool {
+        let Some(t) = self.tokens.get(k) else { return false };
+        let sp = t.span;
+        let lo = self.dates.partition_point(|d| d.span.end < sp.end);
+        self.dates[lo..].iter().take_while(|d| d.span.start <= sp.start).any(|d| sp.end <= d.span.end)
+    }
+
     /// Indices of the entities that start inside `sp` (entities are in text order).
     fn ents_in(&self, sp: Span) -> std::ops::Range<usize> {
         let lo = self.entities.partition_point(|e| e.span.start < sp.start);
@@ -424,7 +432,7 @@ struct Cas<'g> {
 
 /// Builds the document's events.
 pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
-    let resolved = resolve_anaphors(a);
+    let resolved = resolve_actors(a.entities);
     let mut cands: Vec<Cand<'_>> = Vec::new();
     let mut last_place: Option<(&Place, Span)> = None;
     for s in 0..a.sentences.len() {
@@ -933,10 +941,6 @@ fn imperfect(w: &str) -> bool {
 
 /// Each entity index → the actor it stands for (an anaphor resolves to the
 /// last militant group named before it).
-fn resolve_anaphors<'g>(a: &Analysis<'_, 'g>) -> Vec<Option<&'g Actor>> {
-    resolve_actors(a.entities)
-}
-
 /// Each entity → the actor it stands for: an actor itself, an anaphor the
 /// last militant group named before it.
 pub(crate) fn resolve_actors<'g>(entities: &[Ent<'g>]) -> Vec<Option<&'g Actor>> {
@@ -996,11 +1000,7 @@ fn roles<'g>(
     };
     let clause_end = (t1..te).find(|&i| RELATIVE.contains(&a.word(i)) && !inside_entity(i)).unwrap_or(te);
     let actor_start = |k: usize| actors.iter().any(|&(i, _, _)| i == k);
-    let in_date = |k: usize| {
-        let sp = a.tokens[k].span;
-        let lo = a.dates.partition_point(|d| d.span.end < sp.end);
-        a.dates[lo..].iter().take_while(|d| d.span.start <= sp.start).any(|d| sp.end <= d.span.end)
-    };
+    let in_date = |k: usize| a.in_date(k);
     let trigger_text = &a.text()[main.span];
     let patient_noun = trigger_text.contains("استهداف");
     // Roles already given, by the token where each actor ends, for coordination.
@@ -1197,11 +1197,7 @@ fn casualties<'g>(
         let counted_noun = COUNTED_NOUNS.contains(&word);
         // The window after the word ends at the next casualty word or a comma.
         // A comma around a date (اعدم التنظيم، يوم الثلاثاء، راعيين) does not end it.
-        let in_date = |k: usize| {
-            let sp = a.tokens.get(k).map_or(Span::default(), |t| t.span);
-            let lo = a.dates.partition_point(|d| d.span.end < sp.end);
-            a.dates[lo..].iter().take_while(|d| d.span.start <= sp.start).any(|d| sp.end <= d.span.end)
-        };
+        let in_date = |k: usize| a.in_date(k);
         let mut after_end = tend;
         while after_end < te && after_end < tend + 12 && !casualty_at(after_end) {
             let comma = matches!(a.tokens[after_end].text(a.text()), "،" | ",");
@@ -1426,13 +1422,8 @@ fn persons<'g>(
 
 /// Whether two candidates can be one event.
 fn same_governorate(g: &Gazetteer, p: &Place, q: &Place) -> bool {
-    let gov = |x: &Place| {
-        if x.kind == PlaceKind::Governorate {
-            return Some(x.id.clone());
-        }
-        g.admin_chain(x).iter().find(|a| a.kind == PlaceKind::Governorate).map(|a| a.id.clone())
-    };
-    gov(p).is_some() && gov(p) == gov(q)
+    let gov = g.governorate_of(p);
+    gov.is_some() && gov == g.governorate_of(q)
 }
 
 fn compatible(a: &Cand<'_>, b: &Cand<'_>, g: &Gazetteer) -> bool {
