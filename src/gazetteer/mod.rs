@@ -136,6 +136,20 @@ impl PlaceKind {
         }
     }
 
+    /// True when `word` (normalized text, without clitics: قريه، بلدتي)
+    /// names a place of this kind before its name. Villages are also called
+    /// farms (مزرعه), and the dual (قريتي، بلدتي) names two at once.
+    pub fn is_named_by(self, word: &str) -> bool {
+        let extra: &[&str] = match self {
+            PlaceKind::Village => &["قريتي", "بلدتي", "مزرعه"],
+            PlaceKind::Town => &["بلدتي", "مدينتي"],
+            PlaceKind::City => &["مدينتي"],
+            PlaceKind::Camp => &["مخيمي"],
+            _ => &[],
+        };
+        extra.contains(&word) || self.words().iter().any(|w| same_but_ta_marbuta(w, word))
+    }
+
     /// True for administrative units (country, governorate, district, subdistrict).
     pub fn is_admin(self) -> bool {
         matches!(
@@ -444,25 +458,31 @@ impl Gazetteer {
                 builder.add(n, entry);
             }
         }
+        let norm = Normalizer::new();
         for (i, p) in self.places.iter().enumerate() {
+            // Generated villages are read in Arabic only: their cues (قرية،
+            // بريف ...) are Arabic, and their Latin names ("Al Khayr") are
+            // ordinary words of English text.
+            let latin = !(p.needs_context || p.needs_kind);
+            // "قرية X" where X is a name of the place itself: the scanner
+            // finds X and `resolve` reads the kind word before it, so the
+            // prefixed alias would only double the automaton.
+            let redundant = |a: &&String| {
+                a.split_once(' ').is_some_and(|(w, rest)| {
+                    p.kind.words().contains(&w) && {
+                        let rest = norm.normalize_str(rest);
+                        std::iter::once(&p.name_ar)
+                            .chain(&p.aliases_ar)
+                            .any(|b| b.len() <= rest.len() + 8 && norm.normalize_str(b) == rest)
+                    }
+                })
+            };
             let mut names = std::iter::once(&p.name_ar)
                 .chain(&p.aliases_ar)
-                .chain(std::iter::once(&p.name_en))
-                .chain(&p.aliases_latin);
+                .filter(|a| !redundant(a))
+                .chain(latin.then_some(&p.name_en))
+                .chain(p.aliases_latin.iter().filter(|_| latin));
             add(builder, &mut names, Tag::Place, i);
-        }
-        for (i, p) in self.places.iter().enumerate() {
-            // "قريه X", "بلده X" ...: the kind word and the name as one
-            // match, generated here for every place of the kind, so that all
-            // places sharing a name share the prefixed form too.
-            let entry = Entry { tag: Tag::Place, index: i as u32 };
-            for word in p.kind.words() {
-                for name in std::iter::once(&p.name_ar).chain(&p.aliases_ar) {
-                    if !name.contains(' ') && !name.is_ascii() {
-                        builder.add(&format!("{word} {name}"), entry);
-                    }
-                }
-            }
         }
         for (i, a) in self.actors.iter().enumerate() {
             let tag = if a.kind == ActorKind::Anaphoric { Tag::Anaphor } else { Tag::Actor };
@@ -523,27 +543,21 @@ impl Gazetteer {
     ) -> Option<(Entity<'g>, Vec<Entity<'g>>)> {
         let mut cands: Vec<Entity<'g>> = Vec::with_capacity(entries.len());
         let mut cue: Option<bool> = None;
+        // The word of place kind right before the name (قريه، مدينه ...), if any.
+        let kind_word = kind_word_before(normalized, hit);
+        let multiword = pattern.contains(' ');
         for e in entries {
             let i = e.index as usize;
             let entity = match e.tag {
                 Tag::Place => {
                     let p = self.places.get(i)?;
-                    if p.needs_kind && !pattern.contains(' ') && !has_kind_word(normalized, hit) {
+                    if p.needs_kind && !multiword && kind_word.is_none() {
                         continue;
                     }
-                    let kind_prefixed = p
-                        .kind
-                        .words()
-                        .iter()
-                        .any(|w| pattern.starts_with(&format!("{} ", normalize_kind(w))));
-                    if p.needs_context && !kind_prefixed && !has_locative_cue(normalized, hit) {
+                    let own_kind = kind_word.is_some_and(|w| p.kind.is_named_by(w));
+                    let needs_cue = (p.needs_context && !own_kind) || (p.needs_cue && !multiword);
+                    if needs_cue && !*cue.get_or_insert_with(|| has_locative_cue(normalized, hit)) {
                         continue;
-                    }
-                    if p.needs_cue && !pattern.contains(' ') {
-                        let ok = *cue.get_or_insert_with(|| has_locative_cue(normalized, hit));
-                        if !ok {
-                            continue;
-                        }
                     }
                     Entity::Place(p)
                 }
@@ -555,10 +569,15 @@ impl Gazetteer {
             };
             cands.push(entity);
         }
+        // After a kind word, only the places of that kind (مدينه الرقه is the
+        // city, محافظه الرقه the governorate), when there is one.
+        if let Some(w) = kind_word {
+            if cands.iter().any(|e| matches!(e, Entity::Place(p) if p.kind.is_named_by(w))) {
+                cands.retain(|e| !matches!(e, Entity::Place(p) if !p.kind.is_named_by(w)));
+            }
+        }
         // Persons and actors before places (الأسد is the man, not a place);
-        // among places, the kind's preference.
-        // Persons and actors before places; among places, rank, then the more
-        // populous first.
+        // among places, rank, then the more populous first.
         cands.sort_by_key(|e| match e {
             Entity::Place(p) => (3 + p.kind.preference() as usize, u64::MAX - p.population.unwrap_or(0)),
             other => (
@@ -657,6 +676,13 @@ impl Gazetteer {
     }
 }
 
+/// `written` (a kind word as in [`PlaceKind::words`]) equals `normalized`
+/// once ة is read as ه, as the normalizer writes it.
+fn same_but_ta_marbuta(written: &str, normalized: &str) -> bool {
+    written.len() == normalized.len()
+        && written.chars().zip(normalized.chars()).all(|(a, b)| a == b || (a == 'ة' && b == 'ه'))
+}
+
 /// Words (normalized) after which a bare place name is a place: في مدينة،
 /// قرب، بريف، شرق ... The clitic ب (بحماة) counts as a cue too.
 const LOCATIVE_CUES: &[&str] = &[
@@ -718,43 +744,33 @@ const LOCATIVE_CUES: &[&str] = &[
     "بادية",
 ];
 
-/// A kind word as it reads in normalized text (قرية → قريه).
-fn normalize_kind(w: &str) -> String {
-    w.replace('ة', "ه")
+/// The word of place kind right before a hit (normalized, without its
+/// proclitics و ب ل and article): "قريه" in «وفي قرية الصالحية». `None` when
+/// the name carries clitics of its own or no kind word precedes it.
+fn kind_word_before<'t>(normalized: &'t str, hit: &Hit) -> Option<&'t str> {
+    if hit.clitic(normalized).is_some() {
+        return None;
+    }
+    kind_word_ending_at(normalized, hit.start)
 }
 
-/// True when the word before `start` (or the start of the match itself) is
-/// a word of place kind: قريه الصالحيه، بلده الخير.
-pub(crate) fn kind_word_at(normalized: &str, start: usize, kind: PlaceKind) -> bool {
-    // Only the words of the place's own kind: مدينه الحديده is a city, not
-    // a Syrian village of that name.
-    let own: Vec<String> = kind.words().iter().map(|w| normalize_kind(w)).collect();
-    let is_kind = |w: &str| {
-        own.iter().any(|k| k == w) || (kind == PlaceKind::Village && matches!(w, "قريتي" | "بلدتي" | "مزرعه"))
-    };
-    let first = normalized[start..].split([' ', '\n']).next().unwrap_or("");
-    let first = first.strip_prefix('و').unwrap_or(first);
-    let first = first.strip_prefix('ب').or_else(|| first.strip_prefix('ل')).unwrap_or(first);
-    if is_kind(first) {
-        return true;
-    }
+/// The kind word (as [`kind_word_before`]) that ends right before `start`.
+fn kind_word_ending_at(normalized: &str, start: usize) -> Option<&str> {
     let prev = normalized[..start].trim_end().rsplit([' ', '\n']).next().unwrap_or("");
     let prev = prev.strip_prefix('و').unwrap_or(prev);
     let prev = prev.strip_prefix('ب').or_else(|| prev.strip_prefix('ل')).unwrap_or(prev);
     let prev = prev.strip_prefix("ال").unwrap_or(prev);
-    is_kind(prev)
+    PlaceKind::ALL.iter().any(|k| k.is_named_by(prev)).then_some(prev)
 }
 
-/// A word of place kind right before the name: قريه الصالحيه، بلده الخير.
-fn has_kind_word(normalized: &str, hit: &Hit) -> bool {
-    if hit.clitic(normalized).is_some() {
-        return false;
-    }
-    let prev = normalized[..hit.start].trim_end().rsplit([' ', '\n']).next().unwrap_or("");
-    let prev = prev.strip_prefix('و').unwrap_or(prev);
-    let prev = prev.strip_prefix('ب').or_else(|| prev.strip_prefix('ل')).unwrap_or(prev);
-    let prev = prev.strip_prefix("ال").unwrap_or(prev);
-    matches!(prev, "قريه" | "بلده" | "مدينه" | "ناحيه" | "حي" | "قريتي" | "بلدتي" | "مزرعه" | "مخيم")
+/// True when the word before `start` is a word of the place's own kind:
+/// قريه الصالحيه, but not مدينه الحديده for a village of that name.
+/// A name given with its kind word (an alias "قرية X") counts too.
+pub(crate) fn kind_word_at(normalized: &str, start: usize, kind: PlaceKind) -> bool {
+    let first = normalized[start..].split([' ', '\n']).next().unwrap_or("");
+    let first = first.strip_prefix('و').unwrap_or(first);
+    let first = first.strip_prefix('ب').or_else(|| first.strip_prefix('ل')).unwrap_or(first);
+    kind.is_named_by(first) || kind_word_ending_at(normalized, start).is_some_and(|w| kind.is_named_by(w))
 }
 
 fn has_locative_cue(normalized: &str, hit: &Hit) -> bool {
