@@ -24,7 +24,7 @@
 
 mod tsv;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 use once_cell::sync::{Lazy, OnceCell};
@@ -357,7 +357,7 @@ pub struct Gazetteer {
     place_ids: HashMap<String, usize>,
     actor_ids: HashMap<String, usize>,
     person_ids: HashMap<String, usize>,
-    ambiguous: Vec<AmbiguousAlias>,
+    ambiguous: OnceCell<Vec<AmbiguousAlias>>,
     lexicon: OnceCell<Lexicon>,
 }
 
@@ -440,8 +440,9 @@ impl Gazetteer {
 
     /// Aliases shared by more than one entity of the same table, reported
     /// rather than dropped: every match of them lists all candidates.
+    /// Computed on first call (it normalizes every alias of the gazetteer).
     pub fn ambiguous_aliases(&self) -> &[AmbiguousAlias] {
-        &self.ambiguous
+        self.ambiguous.get_or_init(|| find_ambiguous(&self.places, &self.actors, &self.people))
     }
 
     /// Registers every alias in `builder`, so that a larger lexicon (with
@@ -1001,7 +1002,6 @@ impl GazetteerBuilder {
         let places: Vec<Place> = places.rows.into_iter().map(|r| r.0).collect();
         let actors: Vec<Actor> = actors.rows.into_iter().map(|r| r.0).collect();
         let people: Vec<Person> = people.rows.into_iter().map(|r| r.0).collect();
-        let ambiguous = find_ambiguous(&places, &actors, &people);
         Ok(Gazetteer {
             places,
             actors,
@@ -1009,7 +1009,7 @@ impl GazetteerBuilder {
             place_ids,
             actor_ids,
             person_ids,
-            ambiguous,
+            ambiguous: OnceCell::new(),
             lexicon: OnceCell::new(),
         })
     }
@@ -1039,7 +1039,7 @@ struct Rows<T> {
 
 impl<T> Default for Rows<T> {
     fn default() -> Self {
-        Rows { rows: Vec::new(), by_id: HashMap::new() }
+        Rows { rows: Vec::new(), by_id: HashMap::default() }
     }
 }
 
@@ -1085,7 +1085,7 @@ const PLACE_COLUMNS: &[&str] =
 
 fn parse_places(file: &str, content: &str) -> Result<Vec<(Place, At)>, GazetteerError> {
     let t = Table::parse(file, content, PLACE_COLUMNS)?;
-    let mut seen = HashMap::new();
+    let mut seen = HashMap::default();
     let mut out = Vec::with_capacity(t.rows.len());
     for row in &t.rows {
         let id = t.required(row, "id")?;
@@ -1120,7 +1120,7 @@ const ACTOR_COLUMNS: &[&str] = &["id", "kind", "name_en", "name_ar", "aliases_ar
 
 fn parse_actors(file: &str, content: &str) -> Result<Vec<(Actor, At)>, GazetteerError> {
     let t = Table::parse(file, content, ACTOR_COLUMNS)?;
-    let mut seen = HashMap::new();
+    let mut seen = HashMap::default();
     let mut out = Vec::with_capacity(t.rows.len());
     for row in &t.rows {
         let id = t.required(row, "id")?;
@@ -1147,7 +1147,7 @@ const PEOPLE_COLUMNS: &[&str] =
 
 fn parse_people(file: &str, content: &str) -> Result<Vec<(Person, At)>, GazetteerError> {
     let t = Table::parse(file, content, PEOPLE_COLUMNS)?;
-    let mut seen = HashMap::new();
+    let mut seen = HashMap::default();
     let mut out = Vec::with_capacity(t.rows.len());
     for row in &t.rows {
         let id = t.required(row, "id")?;
@@ -1171,7 +1171,7 @@ fn find_ambiguous(places: &[Place], actors: &[Actor], people: &[Person]) -> Vec<
     let n = Normalizer::new();
     let mut out = Vec::new();
     let mut group = |items: &mut dyn Iterator<Item = (&String, &String)>| {
-        let mut by_alias: HashMap<String, Vec<String>> = HashMap::new();
+        let mut by_alias: HashMap<String, Vec<String>> = HashMap::default();
         for (alias, id) in items {
             let ids = by_alias.entry(n.normalize_str(alias)).or_default();
             if !ids.contains(id) {
