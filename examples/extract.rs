@@ -43,6 +43,10 @@ struct Args {
     /// extend or override the embedded ones.
     #[arg(long = "gazetteer", value_name = "DIR")]
     gazetteers: Vec<PathBuf>,
+    /// Leave out the generated places (every village of Syria and Iraq) and
+    /// read with the curated core gazetteer alone.
+    #[arg(long)]
+    core_places: bool,
     /// Include hypothetical and negated events.
     #[arg(long)]
     all: bool,
@@ -84,6 +88,9 @@ fn main() -> ExitCode {
     let mut builder = Extractor::builder();
     for dir in &args.gazetteers {
         builder = builder.gazetteer_dir(dir);
+    }
+    if args.core_places {
+        builder = builder.core_places_only();
     }
     let extractor = match builder.build() {
         Ok(e) => e,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use once_cell::sync::Lazy;
 
 use crate::event::{Analysis, Ent, Event, Trig, Triggers, assemble, resolve_actors};
-use crate::gazetteer::{Entity, Place, PlaceRule};
+use crate::gazetteer::{Entity, Place, PlaceKind, PlaceRule};
 use crate::gazetteer::{Gazetteer, GazetteerBuilder, GazetteerError};
 use crate::lexicon::{Lexicon, LexiconBuilder, Tag};
 use crate::mention::{Mention, MentionKind};
@@ -144,12 +144,11 @@ impl Extractor {
             }
             None => p.dates.clone(),
         };
-        let sentences = sentences_from_tokens(p.norm.as_str(), &p.tokens);
         let analysis = Analysis {
             doc_id: &doc.id,
             norm: &p.norm,
             tokens: &p.tokens,
-            sentences: &sentences,
+            sentences: &p.sentences,
             entities: &entities,
             triggers: &p.triggers,
             dates: &event_dates,
@@ -299,13 +298,17 @@ impl Extractor {
         let mut entities = Vec::new();
         let mut shared: Vec<Vec<&Place>> = Vec::new();
         let mut triggers = Vec::new();
+        let mut abroad: Vec<Span> = Vec::new();
         for hit in self.lexicon.scan(text) {
             let entries = self.lexicon.entries(&hit);
             let pattern = self.lexicon.pattern(&hit);
             for e in entries.iter().filter(|e| e.tag == Tag::Trigger) {
                 triggers.push(Trig { row: e.index, span: hit.span() });
             }
-            if entries.iter().any(|e| e.tag != Tag::Trigger) {
+            if entries.iter().any(|e| e.tag == Tag::Abroad) {
+                abroad.push(hit.span());
+            }
+            if entries.iter().any(|e| !matches!(e.tag, Tag::Trigger | Tag::Abroad)) {
                 if let Some((entity, others)) = self.gazetteer.resolve(text, &hit, entries, pattern) {
                     let clitic = hit.clitic(text).map(crate::lexicon::static_clitic);
                     let alternatives: Vec<&Place> = others
@@ -331,8 +334,13 @@ impl Extractor {
                 _ => None,
             })
             .collect();
+        let sentences = sentences_from_tokens(text, &tokens);
+        let abroad_here = Abroad::new(&self.gazetteer, &entities, abroad);
         entities.retain(|e| {
             let Entity::Place(p) = e.entity else { return true };
+            if abroad_here.is_namesake(&self.gazetteer, text, &sentences, e, p) {
+                return false;
+            }
             if !p.needs_context || crate::gazetteer::kind_word_at(text, e.span.start, p.kind) {
                 return true;
             }
@@ -343,14 +351,109 @@ impl Extractor {
                 .take_while(|(sp, _)| sp.start <= e.span.end + 120)
                 .any(|(sp, q)| *sp != e.span && chain.iter().any(|a| a.id == q.id))
         });
-        Parsed { norm, tokens, dateline, dates, counts, entities, triggers, zones }
+        Parsed { norm, tokens, sentences, dateline, dates, counts, entities, triggers, zones }
     }
 }
+
+/// Places abroad named in a document, and what they say of the Syrian and
+/// Iraqi villages that share a name with one (دوما in the West Bank, المنصورة
+/// in Aden, عقربا near Nablus).
+struct Abroad {
+    /// Spans of names of `gazetteers/abroad.tsv`, in text order.
+    spans: Vec<Span>,
+    /// Governorates of the document's places that are not prone to namesakes.
+    governorates: Vec<String>,
+}
+
+impl Abroad {
+    fn new(g: &Gazetteer, entities: &[Ent<'_>], spans: Vec<Span>) -> Abroad {
+        let mut governorates = Vec::new();
+        if !spans.is_empty() {
+            for e in entities {
+                if let Entity::Place(p) = e.entity {
+                    if !namesake_prone(p) {
+                        governorates.extend(g.governorate_of(p));
+                    }
+                }
+            }
+        }
+        Abroad { spans, governorates }
+    }
+
+    /// True when the place mention is most likely a namesake abroad:
+    /// - any place directly followed by a foreign nisba (قريه دوما الفلسطينيه);
+    /// - a village, neighbourhood or subdistrict not placed by a container
+    ///   named nearby, in a sentence that names a place abroad, or in a
+    ///   document that names one and no major place of its governorate.
+    fn is_namesake(&self, g: &Gazetteer, text: &str, sentences: &[Span], e: &Ent<'_>, p: &Place) -> bool {
+        let next = text[e.span.end..].split([' ', '\n']).find(|w| !w.is_empty()).unwrap_or("");
+        if FOREIGN_NISBA.contains(&next.trim_end_matches(|c: char| !crate::normalize::is_word_char(c))) {
+            return true;
+        }
+        if self.spans.is_empty() || !namesake_prone(p) || e.rule == Some(PlaceRule::AdminParent) {
+            return false;
+        }
+        let s = sentences.partition_point(|sp| sp.end <= e.span.start);
+        if let Some(sp) = sentences.get(s) {
+            let k = self.spans.partition_point(|a| a.end <= sp.start);
+            if self.spans.get(k).is_some_and(|a| a.start < sp.end) {
+                return true;
+            }
+        }
+        let gov = g.governorate_of(p);
+        !gov.is_some_and(|gov| self.governorates.contains(&gov))
+    }
+}
+
+/// Villages, neighbourhoods, subdistricts and the generated places read only
+/// in context: the kinds whose names recur abroad.
+fn namesake_prone(p: &Place) -> bool {
+    p.is_minor() || matches!(p.kind, PlaceKind::Village | PlaceKind::Neighbourhood | PlaceKind::Subdistrict)
+}
+
+/// Nisbas (normalized, both genders) that put the place before them abroad.
+const FOREIGN_NISBA: &[&str] = &[
+    "الفلسطيني",
+    "الفلسطينيه",
+    "اللبناني",
+    "اللبنانيه",
+    "التركي",
+    "التركيه",
+    "الاردني",
+    "الاردنيه",
+    "المصري",
+    "المصريه",
+    "اليمني",
+    "اليمنيه",
+    "السعودي",
+    "السعوديه",
+    "الليبي",
+    "الليبيه",
+    "الايراني",
+    "الايرانيه",
+    "الاسرائيلي",
+    "الاسرائيليه",
+    "الكويتي",
+    "الكويتيه",
+    "التونسي",
+    "التونسيه",
+    "الجزائري",
+    "الجزائريه",
+    "المغربي",
+    "المغربيه",
+    "الافغاني",
+    "الافغانيه",
+    "الباكستاني",
+    "الباكستانيه",
+    "السوداني",
+    "السودانيه",
+];
 
 /// What the stages before events found in one document.
 struct Parsed<'d, 'g> {
     norm: crate::normalize::Normalized<'d>,
     tokens: Vec<crate::token::Token>,
+    sentences: Vec<Span>,
     dateline: Option<(NaiveDate, Span)>,
     dates: Vec<Timex>,
     counts: Vec<Count>,
@@ -391,6 +494,7 @@ fn dateline_zones(text: &str, dateline: Option<Span>) -> Vec<Span> {
 pub struct ExtractorBuilder {
     dirs: Vec<PathBuf>,
     files: Vec<PathBuf>,
+    core_only: bool,
 }
 
 impl ExtractorBuilder {
@@ -403,6 +507,14 @@ impl ExtractorBuilder {
     /// of a directory; their rows extend or override the embedded ones.
     pub fn gazetteer_dir(mut self, dir: impl Into<PathBuf>) -> ExtractorBuilder {
         self.dirs.push(dir.into());
+        self
+    }
+
+    /// Leaves out the embedded generated places (every village of Syria and
+    /// Iraq, feature `full-gazetteer`) and reads with the curated core
+    /// alone; see [`GazetteerBuilder::without_generated_places`].
+    pub fn core_places_only(mut self) -> ExtractorBuilder {
+        self.core_only = true;
         self
     }
 
@@ -419,10 +531,13 @@ impl ExtractorBuilder {
     /// A gazetteer or trigger file that cannot be read or is malformed, with
     /// its file and line.
     pub fn build(self) -> Result<Extractor, GazetteerError> {
-        let gazetteer = if self.dirs.is_empty() && self.files.is_empty() {
+        let gazetteer = if self.dirs.is_empty() && self.files.is_empty() && !self.core_only {
             Gaz::Embedded(Gazetteer::embedded())
         } else {
             let mut b = GazetteerBuilder::new();
+            if self.core_only {
+                b = b.without_generated_places();
+            }
             for d in self.dirs {
                 b = b.add_dir(d)?;
             }

@@ -41,6 +41,9 @@ pub enum Tag {
     Anaphor,
     /// An event trigger phrase.
     Trigger,
+    /// A place outside Syria and Iraq (`gazetteers/abroad.tsv`): not an
+    /// entity of its own, only evidence that a sentence speaks of elsewhere.
+    Abroad,
 }
 
 /// One entry behind an alias: what it is and its index in its own table.

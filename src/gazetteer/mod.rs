@@ -36,12 +36,31 @@ pub use tsv::{GazetteerError, GazetteerErrorKind};
 use tsv::{Row, Table};
 
 const PLACES_TSV: &str = include_str!("../../gazetteers/places.tsv");
+/// The name of the embedded generated places file.
+const GENERATED_PLACES: &str = "gazetteers/places_wof.tsv";
 /// Every other place of Syria and Iraq, generated from Who's On First and
 /// OpenSyria by `examples/build_gazetteer.rs` (feature `full-gazetteer`).
 #[cfg(feature = "full-gazetteer")]
 const PLACES_WOF_TSV: &str = include_str!("../../gazetteers/places_wof.tsv");
 const ACTORS_TSV: &str = include_str!("../../gazetteers/actors.tsv");
 const PEOPLE_TSV: &str = include_str!("../../gazetteers/people.tsv");
+const ABROAD_TSV: &str = include_str!("../../gazetteers/abroad.tsv");
+
+/// Names of places outside Syria and Iraq (`gazetteers/abroad.tsv`), as
+/// written, with their country.
+static ABROAD: Lazy<Vec<(&'static str, &'static str)>> = Lazy::new(|| {
+    let t = Table::parse("gazetteers/abroad.tsv", ABROAD_TSV, &["name_ar", "country"])
+        .expect("gazetteers/abroad.tsv is valid (tested by gazetteer::tests::embedded_loads)");
+    t.rows.iter().map(|r| (t.get(r, "name_ar"), t.get(r, "country"))).collect()
+});
+
+/// The places outside Syria and Iraq that rasad recognizes as such
+/// (`gazetteers/abroad.tsv`: name as written, country in English). A
+/// generated village named in a sentence that names one of them is kept only
+/// when a place that contains it is named nearby.
+pub fn abroad() -> &'static [(&'static str, &'static str)] {
+    &ABROAD
+}
 
 /// What kind of place a [`Place`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -246,6 +265,15 @@ pub struct Place {
     pub population: Option<u64>,
     /// Where the row comes from.
     pub source: String,
+}
+
+impl Place {
+    /// True for the generated villages and neighbourhoods read only in
+    /// context (flags `needs_kind` or `needs_context`): the places whose
+    /// names most often belong to a place abroad or a common word.
+    pub fn is_minor(&self) -> bool {
+        self.needs_kind || self.needs_context
+    }
 }
 
 /// An actor: a row of `actors.tsv`.
@@ -485,6 +513,9 @@ impl Gazetteer {
                 .chain(p.aliases_latin.iter().filter(|_| latin));
             add(builder, &mut names, Tag::Place, i);
         }
+        for (i, (name, _)) in abroad().iter().enumerate() {
+            builder.add(name, Entry { tag: Tag::Abroad, index: i as u32 });
+        }
         for (i, a) in self.actors.iter().enumerate() {
             let tag = if a.kind == ActorKind::Anaphoric { Tag::Anaphor } else { Tag::Actor };
             let en = (a.kind != ActorKind::Anaphoric).then_some(&a.name_en);
@@ -552,10 +583,10 @@ impl Gazetteer {
             let entity = match e.tag {
                 Tag::Place => {
                     let p = self.places.get(i)?;
-                    if p.needs_kind && !multiword && kind_word.is_none() {
+                    let own_kind = kind_word.is_some_and(|w| p.kind.is_named_by(w));
+                    if p.needs_kind && !multiword && !own_kind {
                         continue;
                     }
-                    let own_kind = kind_word.is_some_and(|w| p.kind.is_named_by(w));
                     let needs_cue = (p.needs_context && !own_kind) || (p.needs_cue && !multiword);
                     if needs_cue && !*cue.get_or_insert_with(|| has_locative_cue(normalized, hit)) {
                         continue;
@@ -648,7 +679,10 @@ impl Gazetteer {
             return Some((first, PlaceRule::Only));
         }
         let inside = |p: &Place, q: &Place| self.admin_chain(p).iter().any(|a| a.id == q.id);
-        if let Some(p) = candidates.iter().find(|p| nearby.iter().any(|q| inside(p, q))) {
+        // A container that carries the same name is no evidence: محافظه واسط
+        // next to واسط means the governorate, not its village called واسط.
+        let container = |q: &Place| !candidates.iter().any(|c| c.id == q.id);
+        if let Some(p) = candidates.iter().find(|p| nearby.iter().any(|q| container(q) && inside(p, q))) {
             return Some((p, PlaceRule::AdminParent));
         }
         // Votes per governorate: several villages of one name in the same
@@ -746,7 +780,7 @@ const LOCATIVE_CUES: &[&str] = &[
 ];
 
 /// The word of place kind right before a hit (normalized, without its
-/// proclitics و ب ل and article): "قريه" in «وفي قرية الصالحية». `None` when
+/// proclitics و ب ل; never with the article): "قريه" in «وفي قرية الصالحية». `None` when
 /// the name carries clitics of its own or no kind word precedes it.
 fn kind_word_before<'t>(normalized: &'t str, hit: &Hit) -> Option<&'t str> {
     if hit.clitic(normalized).is_some() {
@@ -760,7 +794,8 @@ fn kind_word_ending_at(normalized: &str, start: usize) -> Option<&str> {
     let prev = normalized[..start].trim_end().rsplit([' ', '\n']).next().unwrap_or("");
     let prev = prev.strip_prefix('و').unwrap_or(prev);
     let prev = prev.strip_prefix('ب').or_else(|| prev.strip_prefix('ل')).unwrap_or(prev);
-    let prev = prev.strip_prefix("ال").unwrap_or(prev);
+    // Not after the article: القضاء على، المنطقه الشرقيه، القريه المجاوره
+    // are a noun and what follows it, not a kind word and a name.
     PlaceKind::ALL.iter().any(|k| k.is_named_by(prev)).then_some(prev)
 }
 
@@ -862,7 +897,7 @@ impl GazetteerBuilder {
                 },
                 #[cfg(feature = "full-gazetteer")]
                 Source::Text {
-                    file: "gazetteers/places_wof.tsv".into(),
+                    file: GENERATED_PLACES.into(),
                     kind: FileKind::Places,
                     content: PLACES_WOF_TSV.into(),
                 },
@@ -878,6 +913,24 @@ impl GazetteerBuilder {
                 },
             ],
         }
+    }
+
+    /// Drops the embedded generated places (`gazetteers/places_wof.tsv`,
+    /// every village of Syria and Iraq), keeping the curated core
+    /// (`places.tsv`, ~450 places) and the actors and people: a tenth of the
+    /// start-up time, for text that names only major places. Without the
+    /// `full-gazetteer` feature the generated file is not embedded at all.
+    ///
+    /// ```
+    /// use rasad::gazetteer::Gazetteer;
+    ///
+    /// let core = Gazetteer::builder().without_generated_places().build()?;
+    /// assert!(core.places().len() < 1_000);
+    /// # Ok::<(), rasad::gazetteer::GazetteerError>(())
+    /// ```
+    pub fn without_generated_places(mut self) -> GazetteerBuilder {
+        self.sources.retain(|s| !matches!(s, Source::Text { file, .. } if file == GENERATED_PLACES));
+        self
     }
 
     /// Drops every source added so far, the embedded defaults included.
@@ -1207,5 +1260,6 @@ mod tests {
         let g = GazetteerBuilder::new().build().unwrap();
         assert!(g.places().len() >= 150);
         assert!(g.place("wof:1360262391").is_some(), "Atmeh");
+        assert!(abroad().len() > 100 && abroad().iter().all(|(n, c)| !n.is_empty() && !c.is_empty()));
     }
 }
