@@ -67,6 +67,10 @@ const NEAREST_DISTRICT_KM: f64 = 10.0;
 const LAT_RANGE: (f64, f64) = (29.0, 38.5);
 const LON_RANGE: (f64, f64) = (35.0, 49.0);
 
+/// Words this frequent (rank in common_words.txt) are everyday words: a
+/// multi-word alias made only of them (فاطمة الزهراء) is a phrase, not a name.
+const EVERYDAY_RANK: usize = 3_000;
+
 /// How many of the most frequent corpus words make the common-word list
 /// (`--words N` changes it).
 const COMMON_WORDS: usize = 20_000;
@@ -1418,7 +1422,26 @@ fn add_aliases_and_flags(
         // Towns are news words themselves (داريا, حرستا are frequent as
         // names): only the more frequent words count for them.
         let within = if row.kind == Kind::Town { TOWN_COMMON_RANK } else { usize::MAX };
-        row.needs_cue = row.kind.may_need_cue() && ordinary_within(&row.name_ar, within);
+        // A name that is a kind word and a common word ("قرية جديدة": a new
+        // village) is as ordinary as the common word.
+        let bare = match row.name_ar.split_once(' ') {
+            Some((first, rest)) if STRIPPED_WORDS.iter().any(|w| folder.fold(w) == folder.fold(first)) => {
+                rest
+            }
+            _ => row.name_ar.as_str(),
+        };
+        row.needs_cue = row.kind.may_need_cue() && ordinary_within(bare, within);
+        // Such a place still matches bare by a name of several words; not
+        // when each word is common (فاطمة الزهراء is a name of a person).
+        if row.needs_cue {
+            let everyday = |a: &String| {
+                let first = a.split(' ').next().unwrap_or("");
+                a.contains(' ')
+                    && !is_kind_word(folder, first)
+                    && a.split(' ').all(|w| ordinary_within(w, EVERYDAY_RANK))
+            };
+            row.aliases_ar.retain(|a| !everyday(a));
+        }
     }
     dropped
 }

@@ -299,14 +299,17 @@ impl Extractor {
         let mut shared: Vec<Vec<&Place>> = Vec::new();
         let mut triggers = Vec::new();
         let mut abroad: Vec<Span> = Vec::new();
-        for hit in self.lexicon.scan(text) {
+        self.lexicon.scan_with(text, |hit| {
             let entries = self.lexicon.entries(&hit);
             let pattern = self.lexicon.pattern(&hit);
+            let mut read = false;
             for e in entries.iter().filter(|e| e.tag == Tag::Trigger) {
                 triggers.push(Trig { row: e.index, span: hit.span() });
+                read = true;
             }
             if entries.iter().any(|e| e.tag == Tag::Abroad) {
                 abroad.push(hit.span());
+                read = true;
             }
             if entries.iter().any(|e| !matches!(e.tag, Tag::Trigger | Tag::Abroad)) {
                 if let Some((entity, others)) = self.gazetteer.resolve(text, &hit, entries, pattern) {
@@ -321,9 +324,11 @@ impl Extractor {
                     let rule = matches!(entity, Entity::Place(_)).then_some(PlaceRule::Only);
                     entities.push(Ent { entity, span: hit.span(), clitic, rule });
                     shared.push(alternatives);
+                    read = true;
                 }
             }
-        }
+            read
+        });
         self.disambiguate(&mut entities, &shared);
         // A generated village read after a mere locative cue stays only when a
         // place that contains it is named nearby (في الصالحيه بريف دير الزور).

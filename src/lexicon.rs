@@ -88,7 +88,9 @@ impl LexiconBuilder {
     /// shared by several entries keeps all of them, in the order added.
     pub fn add(&mut self, alias: &str, entry: Entry) -> bool {
         let norm = self.normalizer.normalize_str(alias.trim());
-        let norm = norm.trim();
+        // Searches start where words start: a leading ‘ or ` of a
+        // transliteration ("‘Afrin") is not part of the word.
+        let norm = norm.trim().trim_start_matches(|c: char| !crate::normalize::is_word_char(c));
         if norm.is_empty() {
             return false;
         }
@@ -141,7 +143,8 @@ impl LexiconBuilder {
             .dense_depth(3)
             .build(self.patterns.iter().map(|p| p.text.as_bytes()))
             .map_err(|e| LexiconError { message: e.to_string() })?;
-        Ok(Lexicon { nfa, patterns: self.patterns })
+        let prefix = PrefixFilter::new(self.patterns.iter().map(|p| p.text.as_bytes()));
+        Ok(Lexicon { nfa, patterns: self.patterns, prefix })
     }
 }
 
@@ -164,6 +167,112 @@ impl std::error::Error for LexiconError {}
 pub struct Lexicon {
     nfa: NFA,
     patterns: Vec<Pattern>,
+    prefix: PrefixFilter,
+}
+
+/// A first test before each anchored search, in cache-resident bit tables,
+/// so that most searches never touch the automaton (whose states, 4 MB with
+/// the full gazetteer, miss the cache). A pattern is keyed without its
+/// article (so that the thousands of names in ال do not all share a key):
+/// - keys of 8 bytes or more (four Arabic letters): one bit per hashed
+///   8-byte prefix;
+/// - shorter keys, which must end where the word ends: one bit per hashed
+///   whole key, looked up with the text's word of the same length;
+/// - the rest (short keys with a space or a dot: "al-bab", "ana"): one bit
+///   per hashed first 4 bytes, or their first byte when shorter.
+///
+/// On news text 3 searches in 4 are skipped.
+#[derive(Clone, Debug)]
+struct PrefixFilter {
+    long: Vec<u64>,
+    exact: Vec<u64>,
+    loose: Vec<u64>,
+    loose_first: [bool; 256],
+}
+
+const ARTICLE_BYTES: &[u8] = "ال".as_bytes();
+
+impl PrefixFilter {
+    const LONG: usize = 8;
+    const BITS: u32 = 20;
+
+    fn new<'p>(patterns: impl Iterator<Item = &'p [u8]>) -> PrefixFilter {
+        let mut f = PrefixFilter {
+            long: vec![0; (1 << Self::BITS) / 64],
+            exact: vec![0; (1 << Self::BITS) / 64],
+            loose: vec![0; (1 << Self::BITS) / 64],
+            loose_first: [false; 256],
+        };
+        for p in patterns {
+            let key = p.strip_prefix(ARTICLE_BYTES).unwrap_or(p);
+            if let Some(head) = key.first_chunk::<{ Self::LONG }>() {
+                set(&mut f.long, Self::hash(head));
+            } else if p.len() >= 4 && !key.is_empty() && is_one_word(key) {
+                set(&mut f.exact, Self::hash(key));
+            } else if let Some(head) = p.first_chunk::<4>() {
+                set(&mut f.loose, Self::hash(head));
+            } else if let Some(&b) = p.first() {
+                f.loose_first[b as usize] = true;
+            }
+        }
+        f
+    }
+
+    #[inline]
+    fn hash(key: &[u8]) -> usize {
+        let mut x = [0u8; 8];
+        let n = key.len().min(8);
+        x[..n].copy_from_slice(&key[..n]);
+        let h = u64::from_le_bytes(x) ^ (n as u64) << 59;
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    /// False only when no pattern can start at `at` in a word ending at `word_end`.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], at: usize, word_end: usize) -> bool {
+        let Some(rest) = bytes.get(at..) else { return false };
+        let Some(&first) = rest.first() else { return false };
+        if self.loose_first[first as usize]
+            || rest.first_chunk::<4>().is_some_and(|h| get(&self.loose, Self::hash(h)))
+        {
+            return true;
+        }
+        let (key, key_at) = match rest.strip_prefix(ARTICLE_BYTES) {
+            Some(k) => (k, at + ARTICLE_BYTES.len()),
+            None => (rest, at),
+        };
+        if let Some(head) = key.first_chunk::<{ Self::LONG }>() {
+            if get(&self.long, Self::hash(head)) {
+                return true;
+            }
+        }
+        let wl = word_end.saturating_sub(key_at);
+        wl > 0 && wl < Self::LONG && get(&self.exact, Self::hash(&key[..wl]))
+    }
+}
+
+/// True when every char of `key` continues a word, as the scanner reads words.
+fn is_one_word(key: &[u8]) -> bool {
+    let Ok(key) = std::str::from_utf8(key) else { return false };
+    let mut i = 0;
+    while i < key.len() {
+        let (word, len) = word_char_at(key, i);
+        if !word {
+            return false;
+        }
+        i += len;
+    }
+    true
+}
+
+#[inline]
+fn set(bits: &mut [u64], h: usize) {
+    bits[h / 64] |= 1 << (h % 64);
+}
+
+#[inline]
+fn get(bits: &[u64], h: usize) -> bool {
+    bits[h / 64] & (1 << (h % 64)) != 0
 }
 
 /// A lexicon match in the *normalized* text.
@@ -239,31 +348,52 @@ impl Lexicon {
 
     /// Like [`Lexicon::scan`], appending to a reusable vector.
     pub fn scan_into(&self, text: &str, hits: &mut Vec<Hit>) {
+        self.scan_with(text, |hit| {
+            hits.push(hit);
+            true
+        });
+    }
+
+    /// Calls `accept` with each hit, in text order. When it returns `false`
+    /// (the caller found no reading of the hit: a village name without its
+    /// cue), the hit is dropped and the scan goes on from the next word, so
+    /// that a rejected long name does not hide the names inside it.
+    pub fn scan_with(&self, text: &str, mut accept: impl FnMut(Hit) -> bool) {
         if self.patterns.is_empty() {
             return;
         }
         let bytes = text.as_bytes();
         let mut i = 0;
-        let mut prev_word = false;
         while i < bytes.len() {
             let (word, len) = word_char_at(text, i);
-            if word && !prev_word {
-                if let Some(hit) = self.at_word_start(text, i) {
-                    hits.push(hit);
-                    i = hit.end;
-                    prev_word = false;
-                    continue;
-                }
+            if !word {
+                i += len;
+                continue;
             }
-            prev_word = word;
-            i += len;
+            // A word starts at i: search there, then go on after the hit or
+            // after the word (no word starts inside it).
+            let mut word_end = i + len;
+            while word_end < bytes.len() {
+                let (word, len) = word_char_at(text, word_end);
+                if !word {
+                    break;
+                }
+                word_end += len;
+            }
+            match self.at_word_start(text, i, word_end) {
+                Some(hit) if accept(hit) => i = hit.end,
+                _ => i = word_end,
+            }
         }
     }
 
-    fn at_word_start(&self, text: &str, w: usize) -> Option<Hit> {
+    fn at_word_start(&self, text: &str, w: usize, word_end: usize) -> Option<Hit> {
         let bytes = text.as_bytes();
         let mut best: Option<Hit> = None;
         for split in clitic_splits(text, w).iter().flatten() {
+            if !self.prefix.may_start(bytes, split.at, word_end) {
+                continue;
+            }
             let Ok(mut sid) = self.nfa.start_state(Anchored::Yes) else { return None };
             for (k, &b) in bytes[split.at..].iter().enumerate() {
                 sid = self.nfa.next_state(Anchored::Yes, sid, b);
@@ -421,5 +551,39 @@ mod tests {
         assert_eq!(found(&lex, "ولتدمر")[0].1.as_deref(), Some("ول"));
         assert!(found(&lex, "إدلبي").is_empty());
         assert!(found(&lex, "لرقة").is_empty(), "elided article without a preposition");
+    }
+
+    /// The prefix filter may only skip searches that cannot match: every
+    /// pattern of the embedded lexicon (gazetteers, triggers) and a set of
+    /// awkward shapes (one letter, short keys with a space or hyphen, Latin,
+    /// names in ال) is found where it stands alone between two words.
+    #[test]
+    fn prefix_filter_never_hides_a_pattern() {
+        let awkward = ["ب", "ال كان", "al-bab", "T4", "حي", "الم", "عين عيسى", "ana", "الباب", "باب"];
+        let mut b = LexiconBuilder::new();
+        for (i, a) in awkward.iter().enumerate() {
+            b.add(a, Entry { tag: Tag::Place, index: i as u32 });
+        }
+        crate::gazetteer::Gazetteer::embedded().register(&mut b);
+        let lex = b.build().unwrap();
+        let mut missed = Vec::new();
+        for p in &lex.patterns {
+            let text = if p.elided {
+                format!("قال ل{} امس", p.text)
+            } else {
+                format!("قال {} امس", p.text)
+            };
+            let start = "قال ".len();
+            let ok = lex.scan(&text).iter().any(|h| h.start == start && h.end >= text.len() - " امس".len());
+            if !ok {
+                missed.push(p.text.clone());
+            }
+        }
+        assert!(
+            missed.is_empty(),
+            "{} patterns not found, e.g. {:?}",
+            missed.len(),
+            &missed[..missed.len().min(20)]
+        );
     }
 }

@@ -503,8 +503,13 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
             }
             let seg_counts: Vec<&Count> = counts.iter().copied().filter(|c| in_seg(c.span)).collect();
             let seg_cas: Vec<&Trig> = casualty_trigs.iter().copied().filter(|t| in_seg(t.span)).collect();
-            let places: Vec<(&Place, Span)> =
+            let mut places: Vec<(&Place, Span)> =
                 places_all.iter().copied().filter(|(_, sp)| in_seg(*sp)).collect();
+            // "... في باديه حماه ولغم يقتل اربعه بريف حمص": a trigger that
+            // opens a coordinated clause takes its place from that clause.
+            if opens_clause(a, main) && places.iter().any(|(_, sp)| sp.start >= main.span.end) {
+                places.retain(|(_, sp)| sp.start >= main.span.end);
+            }
             let modality = modality(a, seg_start, t_tok, a.tok(main.span.end), &seg_dates);
             let place = pick_place(a, &places).or_else(|| {
                 let anaphor = (seg_start..seg_end).find(|&i| PLACE_ANAPHORS.contains(&a.word(i)))?;
@@ -689,6 +694,18 @@ fn segments(a: &Analysis<'_, '_>, anchors: &[&Trig], ts: usize, te: usize) -> Ve
         out.push((c, cuts.get(k + 1).copied().unwrap_or(te)));
     }
     out
+}
+
+/// True when the trigger word carries the conjunction و (ولغم، وهجوم): it
+/// starts a clause of its own.
+fn opens_clause(a: &Analysis<'_, '_>, t: &Trig) -> bool {
+    let word = a.word(a.tok(t.span.start));
+    word.strip_prefix('و').is_some_and(|rest| {
+        a.rows[t.row as usize]
+            .phrases
+            .iter()
+            .any(|p| crate::normalize::Normalizer::new().normalize_str(p) == rest)
+    })
 }
 
 /// A place named right after a trigger (تحرير الموصل، استعاده تلعفر).

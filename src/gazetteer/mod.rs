@@ -547,19 +547,21 @@ impl Gazetteer {
         let norm = Normalizer::new().normalize(text);
         let lexicon = self.lexicon();
         let mut out = Vec::new();
-        for hit in lexicon.scan(norm.as_str()) {
-            if let Some((entity, others)) =
+        lexicon.scan_with(norm.as_str(), |hit| {
+            let Some((entity, others)) =
                 self.resolve(norm.as_str(), &hit, lexicon.entries(&hit), lexicon.pattern(&hit))
-            {
-                out.push(EntityMatch {
-                    entity,
-                    others,
-                    span: norm.original_span(hit.span()),
-                    name_span: norm.original_span(hit.name_span()),
-                    clitic: hit.clitic(norm.as_str()).map(crate::lexicon::static_clitic),
-                });
-            }
-        }
+            else {
+                return false;
+            };
+            out.push(EntityMatch {
+                entity,
+                others,
+                span: norm.original_span(hit.span()),
+                name_span: norm.original_span(hit.name_span()),
+                clitic: hit.clitic(norm.as_str()).map(crate::lexicon::static_clitic),
+            });
+            true
+        });
         out.into_iter()
     }
 
@@ -577,18 +579,40 @@ impl Gazetteer {
         let mut cue: Option<bool> = None;
         // The word of place kind right before the name (قريه، مدينه ...), if any.
         let kind_word = kind_word_before(normalized, hit);
-        let multiword = pattern.contains(' ');
+        // A name that starts with a kind word ("ناحيه الزاب") carries its
+        // own, unless it is a description: a kind word and an indefinite
+        // common word (قريه جديده، a new village) are flagged needs_kind.
+        let split = pattern.split_once(' ');
+        let multiword = split.is_some();
+        let own_word = split.and_then(|(w, rest)| as_kind_word(w).map(|w| (w, rest.starts_with("ال"))));
+        // Likewise a feminine kind word and an indefinite feminine common
+        // word after it (قريه جديده، بلده صغيره) agree as noun and adjective.
+        let adjective = kind_word.is_some_and(|w| w.ends_with('ه'))
+            && !pattern.starts_with("ال")
+            && pattern.ends_with('ه');
+        let named_as = |p: &Place| {
+            kind_word.is_some_and(|w| p.kind.is_named_by(w) && !(p.needs_kind && adjective))
+                || own_word.is_some_and(|(_, definite)| definite || !p.needs_kind)
+        };
         for e in entries {
             let i = e.index as usize;
             let entity = match e.tag {
                 Tag::Place => {
                     let p = self.places.get(i)?;
-                    let own_kind = kind_word.is_some_and(|w| p.kind.is_named_by(w));
-                    if p.needs_kind && !multiword && !own_kind {
+                    let own_kind = named_as(p);
+                    // A name of several words stands without a kind word,
+                    // unless it starts with one (قريه جديده, a new village).
+                    if p.needs_kind && !own_kind && !(multiword && own_word.is_none()) {
                         continue;
                     }
-                    let needs_cue = (p.needs_context && !own_kind) || (p.needs_cue && !multiword);
+                    let needs_cue = !own_kind && (p.needs_context || (p.needs_cue && !multiword));
                     if needs_cue && !*cue.get_or_insert_with(|| has_locative_cue(normalized, hit)) {
+                        continue;
+                    }
+                    if p.is_minor()
+                        && !own_kind
+                        && (common_noun_follows(normalized, hit.end) || after_facility(normalized, hit))
+                    {
                         continue;
                     }
                     Entity::Place(p)
@@ -601,23 +625,22 @@ impl Gazetteer {
             };
             cands.push(entity);
         }
-        // After a kind word, only the places of that kind (مدينه الرقه is the
-        // city, محافظه الرقه the governorate), when there is one.
-        if let Some(w) = kind_word {
-            if cands.iter().any(|e| matches!(e, Entity::Place(p) if p.kind.is_named_by(w))) {
-                cands.retain(|e| !matches!(e, Entity::Place(p) if !p.kind.is_named_by(w)));
-            }
-        }
         // Persons and actors before places (الأسد is the man, not a place);
-        // among places, rank, then the more populous first.
+        // among places, those of the kind named before them first (مدينه
+        // الرقه is the city, محافظه الرقه the governorate; the others stay as
+        // readings a container named nearby can choose), then rank, then the
+        // more populous.
         cands.sort_by_key(|e| match e {
-            Entity::Place(p) => (3 + p.kind.preference() as usize, u64::MAX - p.population.unwrap_or(0)),
+            Entity::Place(p) => {
+                (3 + usize::from(!named_as(p)), p.kind.preference(), u64::MAX - p.population.unwrap_or(0))
+            }
             other => (
                 match other {
                     Entity::Person(_) => 0,
                     Entity::Actor(_) => 1,
                     _ => 2,
                 },
+                0,
                 0,
             ),
         });
@@ -775,8 +798,8 @@ const LOCATIVE_CUES: &[&str] = &[
     "قاعده",
     "حقل",
     "سجن",
-    "بادیه",
-    "بادية",
+    "باديه",
+    "بباديه",
 ];
 
 /// The word of place kind right before a hit (normalized, without its
@@ -792,21 +815,75 @@ fn kind_word_before<'t>(normalized: &'t str, hit: &Hit) -> Option<&'t str> {
 /// The kind word (as [`kind_word_before`]) that ends right before `start`.
 fn kind_word_ending_at(normalized: &str, start: usize) -> Option<&str> {
     let prev = normalized[..start].trim_end().rsplit([' ', '\n']).next().unwrap_or("");
-    let prev = prev.strip_prefix('و').unwrap_or(prev);
-    let prev = prev.strip_prefix('ب').or_else(|| prev.strip_prefix('ل')).unwrap_or(prev);
     // Not after the article: القضاء على، المنطقه الشرقيه، القريه المجاوره
     // are a noun and what follows it, not a kind word and a name.
-    PlaceKind::ALL.iter().any(|k| k.is_named_by(prev)).then_some(prev)
+    as_kind_word(prev)
+}
+
+/// `word` itself, or without its proclitics و and ب/ل, when that is a word
+/// of place kind: بلده (not ب + لده), وبلده, لقضاء, بمدينه.
+fn as_kind_word(word: &str) -> Option<&str> {
+    let is_kind = |w: &str| PlaceKind::ALL.iter().any(|k| k.is_named_by(w));
+    let conj = word.strip_prefix('و').unwrap_or(word);
+    let prep = conj.strip_prefix('ب').or_else(|| conj.strip_prefix('ل'));
+    [Some(word), Some(conj), prep].into_iter().flatten().find(|w| is_kind(w))
+}
+
+/// True after a word that names a building or street (مسجد فاطمه الزهراء،
+/// مدرسه الشهيد، شارع بغداد): the name that follows is that facility's.
+fn after_facility(normalized: &str, hit: &Hit) -> bool {
+    if hit.clitic(normalized).is_some() {
+        return false;
+    }
+    let prev = normalized[..hit.start].trim_end().rsplit([' ', '\n']).next().unwrap_or("");
+    let prev = prev.strip_prefix('و').unwrap_or(prev);
+    let prev = prev.strip_prefix('ب').or_else(|| prev.strip_prefix('ل')).unwrap_or(prev);
+    let prev = prev.strip_prefix("ال").unwrap_or(prev);
+    matches!(
+        prev,
+        "مسجد"
+            | "جامع"
+            | "مدرسه"
+            | "مستشفي"
+            | "مستوصف"
+            | "شارع"
+            | "جامعه"
+            | "كليه"
+            | "ملعب"
+            | "فندق"
+            | "حديقه"
+            | "دوار"
+            | "جسر"
+            | "مطعم"
+    )
+}
+
+/// Words that make the definite noun before them a common noun, not a
+/// village name: البستان المجاور، الحي القريب.
+fn common_noun_follows(normalized: &str, end: usize) -> bool {
+    let next = normalized[end..].split([' ', '\n']).find(|w| !w.is_empty()).unwrap_or("");
+    matches!(
+        next,
+        "المجاور"
+            | "المجاوره"
+            | "القريب"
+            | "القريبه"
+            | "المحاذي"
+            | "المحاذيه"
+            | "المقابل"
+            | "المقابله"
+    )
 }
 
 /// True when the word before `start` is a word of the place's own kind:
 /// قريه الصالحيه, but not مدينه الحديده for a village of that name.
 /// A name given with its kind word (an alias "قرية X") counts too.
 pub(crate) fn kind_word_at(normalized: &str, start: usize, kind: PlaceKind) -> bool {
+    // A name that starts with a kind word carries one, whatever the kind
+    // (WOF calls some villages "ناحيه الزاب").
     let first = normalized[start..].split([' ', '\n']).next().unwrap_or("");
-    let first = first.strip_prefix('و').unwrap_or(first);
-    let first = first.strip_prefix('ب').or_else(|| first.strip_prefix('ل')).unwrap_or(first);
-    kind.is_named_by(first) || kind_word_ending_at(normalized, start).is_some_and(|w| kind.is_named_by(w))
+    as_kind_word(first).is_some()
+        || kind_word_ending_at(normalized, start).is_some_and(|w| kind.is_named_by(w))
 }
 
 fn has_locative_cue(normalized: &str, hit: &Hit) -> bool {
