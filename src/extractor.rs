@@ -8,7 +8,7 @@ use once_cell::sync::Lazy;
 
 use crate::event::{Analysis, Ent, Event, Trig, Triggers, assemble, resolve_actors};
 use crate::gazetteer::{Entity, Place, PlaceKind, PlaceRule};
-use crate::gazetteer::{Gazetteer, GazetteerBuilder, GazetteerError};
+use crate::gazetteer::{Gazetteer, GazetteerBuilder, GazetteerError, GazetteerErrorKind};
 use crate::lexicon::{Lexicon, LexiconBuilder, Tag};
 use crate::mention::{Mention, MentionKind};
 use crate::normalize::Normalizer;
@@ -85,6 +85,8 @@ pub struct Extractor {
     gazetteer: Gaz,
     triggers: Triggers,
     lexicon: Lexicon,
+    /// The triggers alone: a document with no hit here has no event.
+    trigger_lexicon: Lexicon,
     normalizer: Normalizer,
 }
 
@@ -129,7 +131,13 @@ impl Extractor {
     ///
     /// Never panics, for any text.
     pub fn extract(&self, doc: &Document) -> Vec<Event> {
-        let p = self.parse(doc);
+        let norm = self.normalizer.normalize(&doc.text);
+        // Every event has a trigger: most news has none, and a scan of the
+        // small trigger lexicon is all it costs.
+        if !self.trigger_lexicon.is_match(norm.as_str()) {
+            return Vec::new();
+        }
+        let p = self.parse_normalized(doc, norm);
         // The place of a dateline is where the report was filed, and its date
         // when: neither is an event argument.
         let entities: Vec<Ent<'_>> = p
@@ -280,7 +288,14 @@ impl Extractor {
 
     /// The stages before events, shared by `extract` and `mentions`.
     fn parse<'d>(&self, doc: &'d Document) -> Parsed<'d, '_> {
-        let norm = self.normalizer.normalize(&doc.text);
+        self.parse_normalized(doc, self.normalizer.normalize(&doc.text))
+    }
+
+    fn parse_normalized<'d>(
+        &self,
+        doc: &'d Document,
+        norm: crate::normalize::Normalized<'d>,
+    ) -> Parsed<'d, '_> {
         let text = norm.as_str();
         let tokens = tokenize(text);
         let dateline = find_dateline(text, &tokens);
@@ -304,7 +319,7 @@ impl Extractor {
             let pattern = self.lexicon.pattern(&hit);
             let mut read = false;
             for e in entries.iter().filter(|e| e.tag == Tag::Trigger) {
-                triggers.push(Trig { row: e.index, span: hit.span() });
+                triggers.push(Trig { row: e.index, span: hit.span(), name_start: hit.name_start });
                 read = true;
             }
             if entries.iter().any(|e| e.tag == Tag::Abroad) {
@@ -552,12 +567,16 @@ impl ExtractorBuilder {
             Gaz::Owned(Box::new(b.build()?))
         };
         let triggers = Triggers::embedded()?;
+        let lexicon_error = |e: crate::lexicon::LexiconError| {
+            GazetteerError::new("lexicon", None, GazetteerErrorKind::Io(e.to_string()))
+        };
         let mut lb = LexiconBuilder::new();
         gazetteer.register(&mut lb);
         triggers.register(&mut lb);
-        let lexicon = lb.build().map_err(|e| {
-            GazetteerError::new("lexicon", None, crate::gazetteer::GazetteerErrorKind::Io(e.to_string()))
-        })?;
-        Ok(Extractor { gazetteer, triggers, lexicon, normalizer: Normalizer::new() })
+        let lexicon = lb.build().map_err(lexicon_error)?;
+        let mut tb = LexiconBuilder::new();
+        triggers.register(&mut tb);
+        let trigger_lexicon = tb.build().map_err(lexicon_error)?;
+        Ok(Extractor { gazetteer, triggers, lexicon, trigger_lexicon, normalizer: Normalizer::new() })
     }
 }

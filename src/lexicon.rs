@@ -359,6 +359,22 @@ impl Lexicon {
     /// cue), the hit is dropped and the scan goes on from the next word, so
     /// that a rejected long name does not hide the names inside it.
     pub fn scan_with(&self, text: &str, mut accept: impl FnMut(Hit) -> bool) {
+        self.walk(text, |hit| if accept(hit) { Flow::Accept } else { Flow::Reject });
+    }
+
+    /// True when some pattern matches at a word start of `normalized`; stops
+    /// at the first. (Extraction asks the trigger lexicon first: a document
+    /// without a trigger has no event.)
+    pub fn is_match(&self, normalized: &str) -> bool {
+        let mut found = false;
+        self.walk(normalized, |_| {
+            found = true;
+            Flow::Stop
+        });
+        found
+    }
+
+    fn walk(&self, text: &str, mut f: impl FnMut(Hit) -> Flow) {
         if self.patterns.is_empty() {
             return;
         }
@@ -380,10 +396,14 @@ impl Lexicon {
                 }
                 word_end += len;
             }
-            match self.at_word_start(text, i, word_end) {
-                Some(hit) if accept(hit) => i = hit.end,
-                _ => i = word_end,
-            }
+            i = match self.at_word_start(text, i, word_end) {
+                Some(hit) => match f(hit) {
+                    Flow::Accept => hit.end,
+                    Flow::Reject => word_end,
+                    Flow::Stop => return,
+                },
+                None => word_end,
+            };
         }
     }
 
@@ -434,6 +454,16 @@ impl Lexicon {
         }
         best
     }
+}
+
+/// What a scan does after a hit.
+enum Flow {
+    /// Keep the hit, go on after it.
+    Accept,
+    /// Drop the hit, go on at the next word.
+    Reject,
+    /// Stop scanning.
+    Stop,
 }
 
 /// Where a name may start after the proclitics of the word at `w`.
@@ -551,6 +581,16 @@ mod tests {
         assert_eq!(found(&lex, "ولتدمر")[0].1.as_deref(), Some("ول"));
         assert!(found(&lex, "إدلبي").is_empty());
         assert!(found(&lex, "لرقة").is_empty(), "elided article without a preposition");
+    }
+
+    /// `is_match` agrees with `scan` and stops at the first hit.
+    #[test]
+    fn is_match_agrees_with_scan() {
+        let lex = lexicon(&["إدلب", "الرقة"]);
+        for text in ["هجوم في ادلب امس", "وصلوا للرقه", "لا شيء هنا", "", "ادلبي", "   "] {
+            assert_eq!(lex.is_match(text), !lex.scan(text).is_empty(), "{text}");
+        }
+        assert!(!lexicon(&[]).is_match("ادلب"));
     }
 
     /// The prefix filter may only skip searches that cannot match: every

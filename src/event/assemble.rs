@@ -33,7 +33,10 @@ pub(crate) struct Ent<'g> {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Trig {
     pub row: u32,
+    /// The whole word, proclitics included.
     pub span: Span,
+    /// Where the trigger phrase starts, after its proclitics.
+    pub name_start: usize,
 }
 
 /// Everything the earlier stages found in one document.
@@ -699,13 +702,7 @@ fn segments(a: &Analysis<'_, '_>, anchors: &[&Trig], ts: usize, te: usize) -> Ve
 /// True when the trigger word carries the conjunction و (ولغم، وهجوم): it
 /// starts a clause of its own.
 fn opens_clause(a: &Analysis<'_, '_>, t: &Trig) -> bool {
-    let word = a.word(a.tok(t.span.start));
-    word.strip_prefix('و').is_some_and(|rest| {
-        a.rows[t.row as usize]
-            .phrases
-            .iter()
-            .any(|p| crate::normalize::Normalizer::new().normalize_str(p) == rest)
-    })
+    a.norm.as_str()[t.span.start..t.name_start].starts_with('و')
 }
 
 /// A place named right after a trigger (تحرير الموصل، استعاده تلعفر).
