@@ -139,7 +139,7 @@ impl LexiconBuilder {
         // A contiguous NFA walked by hand from an anchored start: no
         // per-search set-up, and 30 times smaller than a DFA (BENCHMARKS.md).
         let nfa = NFA::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .dense_depth(3)
             .build(self.patterns.iter().map(|p| p.text.as_bytes()))
             .map_err(|e| LexiconError { message: e.to_string() })?;
