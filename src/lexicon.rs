@@ -587,7 +587,8 @@ mod tests {
     #[test]
     fn is_match_agrees_with_scan() {
         let lex = lexicon(&["إدلب", "الرقة"]);
-        for text in ["هجوم في ادلب امس", "وصلوا للرقه", "لا شيء هنا", "", "ادلبي", "   "] {
+        for text in ["هجوم في ادلب امس", "وصلوا للرقه", "لا شيء هنا", "", "ادلبي", "   "]
+        {
             assert_eq!(lex.is_match(text), !lex.scan(text).is_empty(), "{text}");
         }
         assert!(!lexicon(&[]).is_match("ادلب"));
