@@ -355,6 +355,9 @@ impl Extractor {
             })
             .collect();
         let sentences = sentences_from_tokens(text, &tokens);
+        // Where a report was filed (بيروت (رويترز) -) says nothing of where
+        // its villages are.
+        abroad.retain(|a| !zones.iter().any(|z| z.contains(*a)));
         let abroad_here = Abroad::new(&self.gazetteer, &entities, abroad);
         entities.retain(|e| {
             let Entity::Place(p) = e.entity else { return true };

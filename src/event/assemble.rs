@@ -273,7 +273,8 @@ const AGENT_MARKERS: &[&str] = &[
 const FACILITIES: &[&str] = &[
     "حاجز", "حاجزا", "نقطه", "نقاط", "دوريه", "دوريات", "موقع", "مواقع", "مقر", "مقرات", "ثكنه", "رتل", "رتلا",
     "عجله", "عجلات", "سياره", "مركز", "مراكز", "تجمع", "تجمعا", "قافله", "اليه", "اليات", "عربه", "قاعده", "منزل",
-    "تحصينات", "مستودعات", "قواعد", "مخفر", "معسكر",
+    "تحصينات", "مستودعات", "قواعد", "مخفر", "معسكر", "وكر", "وكرا", "اوكار", "مخبا", "مخبئا", "مخابئ", "مضافه",
+    "مضافات", "نفق", "نفقا", "انفاق", "مستودع", "مستودعا", "معمل", "معملا", "كهف", "كهوف", "ثكنات", "مراصد",
 ];
 /// Verbs that put the agent between them and a noun trigger (شنت الجماعه هجوما).
 #[rustfmt::skip]
@@ -472,7 +473,8 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
             if !casualty_trigs.is_empty() && !statistics {
                 if let Some(c) = cands.last_mut().filter(|c| c.sentence + 1 == s && c.modality.is_reported())
                 {
-                    let extra = casualties(a, &resolved, &casualty_trigs, &counts, (ts, te), &c.perps);
+                    let state = state_forces(a, c.place.map(|(p, _, _)| p));
+                    let extra = casualties(a, &resolved, &casualty_trigs, &counts, (ts, te), &c.perps, state);
                     if !extra.is_empty() {
                         c.casualties.extend(extra);
                         c.evidence.push(sp);
@@ -536,7 +538,8 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
                 cas_trigs.push(main);
             }
             let casualties = if modality.is_reported() {
-                casualties(a, &resolved, &cas_trigs, &seg_counts, (seg_start, seg_end), &perps)
+                let state = state_forces(a, place.map(|(p, _, _)| p));
+                casualties(a, &resolved, &cas_trigs, &seg_counts, (seg_start, seg_end), &perps, state)
             } else {
                 Vec::new()
             };
@@ -660,6 +663,19 @@ fn pick_main<'t>(a: &Analysis<'_, '_>, anchors: &[&'t Trig]) -> Option<&'t Trig>
         return Some(t);
     }
     let first = *pool.iter().min_by_key(|t| t.span.start)?;
+    // "هجوم بطائره مسيره", "هجوم بعبوه ناسفه": the weapon right after a
+    // generic attack names the kind.
+    if kind(first) == EventKind::ArmedAttack {
+        let next = a.tok(first.span.end);
+        let text = a.norm.as_str();
+        if let Some(t) = pool.iter().copied().find(|t| {
+            t.span.start > first.span.start
+                && a.tok(t.span.start) <= next
+                && text[t.span.start..t.name_start].ends_with('ب')
+        }) {
+            return Some(t);
+        }
+    }
     pool.iter()
         .copied()
         .filter(|t| kind(t).family() == kind(first).family())
@@ -1061,8 +1077,10 @@ fn roles<'g>(
             member_phrase && (form == TriggerForm::Noun || after_casualty || (!before && !perps.is_empty()));
         // حاجز للامن العام; مواقع ومستودعات تابعه للفصائل: a facility of the actor.
         let belonging = matches!(prev(1), "تابعه" | "التابعه" | "تابعين" | "تابع" | "التابع");
-        let facility = (1..=2).any(|k| FACILITIES.contains(&strip_clitic(prev(k))))
-            || (belonging && (2..=5).any(|k| FACILITIES.contains(&strip_clitic(prev(k)))));
+        // (The word as written too: وكر starts with و.)
+        let is_facility =
+            |k: usize| FACILITIES.contains(&prev(k)) || FACILITIES.contains(&strip_clitic(prev(k)));
+        let facility = (1..=2).any(is_facility) || (belonging && (2..=5).any(is_facility));
         // Distance to the trigger in words outside entity names (التحالف
         // الذي تقوده الولايات المتحده is one step).
         let gap = |from: usize, to: usize| {
@@ -1103,7 +1121,13 @@ fn roles<'g>(
         } else if before {
             // SVO: an actor shortly before a verb trigger, or between a light
             // verb and a noun trigger (شنت الجماعه هجوما).
-            let light = (ts..i).rev().take(4).any(|k| LIGHT_VERBS.contains(&a.word(k)));
+            let is_light = |k: usize| {
+                let w = a.word(k);
+                LIGHT_VERBS.contains(&w.strip_prefix(['و', 'ف']).filter(|r| r.len() > 2).unwrap_or(w))
+            };
+            // ... or right before the light verb (طائرات القوه الجويه نفذت ضربه).
+            let end = a.tok(sp.end);
+            let light = (ts..i).rev().take(4).any(is_light) || (end..t0.min(end + 2)).any(is_light);
             if (form == TriggerForm::Verb && gap(i, t0) <= 8) || (light && gap(i, t0) <= 8) {
                 push(&mut perps, actor, sp);
             }
@@ -1176,6 +1200,7 @@ fn casualties<'g>(
     counts: &[&Count],
     (ts, te): (usize, usize),
     perps: &[(&'g Actor, Span)],
+    state: Option<&'g Actor>,
 ) -> Vec<Cas<'g>> {
     let mut out: Vec<Cas<'g>> = Vec::new();
     let mut used: Vec<Span> = Vec::new();
@@ -1288,10 +1313,15 @@ fn casualties<'g>(
                 }
             }
         }
-        if actor.is_none()
-            && (noun_tok..(noun_tok + 2).min(te)).any(|i| CIVILIAN_NOUNS.contains(&strip_clitic(a.word(i))))
-        {
+        // The noun: the count itself for a dual (جنديين), else after it.
+        let nouns = a.tok(span.start).min(noun_tok)..(noun_tok + 2).min(te);
+        if actor.is_none() && nouns.clone().any(|i| CIVILIAN_NOUNS.contains(&strip_clitic(a.word(i)))) {
             actor = a.gazetteer.actor("civilians");
+        }
+        // Soldiers and policemen with no side named are the state's where the
+        // event took place (استشهد جنديان بانفجار عبوة قرب العظيم).
+        if actor.is_none() && nouns.clone().any(|i| SOLDIER_NOUNS.contains(&strip_clitic(a.word(i)))) {
+            actor = state;
         }
         let noun = strip_clitic(a.word(noun_tok));
         let attacker = ATTACKER_NOUNS.contains(&noun)
@@ -1371,6 +1401,25 @@ fn casualties<'g>(
 
 /// Words that end a verb's subject when looking back from it.
 const TRIGGER_BREAK: &[&str] = &["عندما", "بعد", "قبل", "حين", "اثر", "جراء"];
+
+/// The government forces of the country a place lies in (`syria_gov`,
+/// `iraq_gov`), for soldiers and policemen named without their side.
+fn state_forces<'g>(a: &Analysis<'_, 'g>, place: Option<&'g Place>) -> Option<&'g Actor> {
+    let country = a.gazetteer.admin_chain(place?).into_iter().find(|p| p.kind == PlaceKind::Country)?;
+    match country.name_en.as_str() {
+        "Syria" => a.gazetteer.actor("syria_gov"),
+        "Iraq" => a.gazetteer.actor("iraq_gov"),
+        _ => None,
+    }
+}
+
+/// Nouns for soldiers and policemen as casualties (the state's forces).
+#[rustfmt::skip]
+const SOLDIER_NOUNS: &[&str] = &[
+    "جندي", "جنديا", "جنديان", "جنديين", "جنود", "الجنود", "عسكري", "عسكريا", "عسكريان", "عسكريين",
+    "عسكريون", "ضابط", "ضابطا", "ضابطان", "ضابطين", "ضباط", "شرطي", "شرطيا", "شرطيان", "شرطيين",
+    "منتسب", "منتسبا", "منتسبين", "منتسبي", "مجند", "مجندا", "مجندين",
+];
 
 /// Nouns for civilians as casualties.
 const CIVILIAN_NOUNS: &[&str] = &[
