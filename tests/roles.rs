@@ -98,3 +98,65 @@ fn roles_from_sentence_shapes() {
     }
     assert!(failures.is_empty(), "{} of {} rows:\n{}", failures.len(), ROWS.len(), failures.join("\n"));
 }
+
+/// `(sentence, publication date, event kind, killed, wounded)`: the event's
+/// totals (`None`: no total).
+type CasualtyRow = (&'static str, &'static str, &'static str, Option<u64>, Option<u64>);
+
+const CASUALTY_ROWS: &[CasualtyRow] = &[
+    // The object pronoun of أردى is the one victim; a relative named by
+    // kinship (نجله) is one wounded.
+    (
+        "اغتال مسلحون مجهولون مختار قرية المزيريب بريف درعا الغربي، إذ أطلقوا عليه النار فأردوه قتيلا، وأصيب نجله بجروح.",
+        "2024-09-12",
+        "assassination",
+        Some(1),
+        Some(1),
+    ),
+    (
+        "اغتال مجهولون قياديا سابقا في فصائل المعارضة بريف درعا الشرقي، إذ أطلقوا عليه النار فأردوه قتيلا.",
+        "2024-06-03",
+        "assassination",
+        Some(1),
+        None,
+    ),
+    (
+        "قتل ثلاثة جنود وأصيب اثنان بانفجار عبوة ناسفة استهدفت دورية للجيش قرب قضاء الرطبة غربي الأنبار.",
+        "2024-03-02",
+        "bombing",
+        Some(3),
+        Some(2),
+    ),
+];
+
+/// Every row yields its event with exactly these killed and wounded totals
+/// (their minimum); all failing rows are reported at once.
+#[test]
+fn casualty_totals_from_sentence_shapes() {
+    let x = Extractor::embedded();
+    let mut failures = Vec::new();
+    for (k, (text, published, kind, killed, wounded)) in CASUALTY_ROWS.iter().enumerate() {
+        let date = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
+        let doc = Document::new(format!("cas{k}"), *text).published(date);
+        let events = x.extract(&doc);
+        let Some(e) = events.iter().find(|e| e.kind.as_str() == *kind) else {
+            let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
+            failures.push(format!("row {k}: no {kind} event (got {kinds:?})\n    {text}"));
+            continue;
+        };
+        let got = (e.killed.map(|t| t.min), e.wounded.map(|t| t.min));
+        if got != (*killed, *wounded) {
+            failures.push(format!(
+                "row {k} ({kind}): (killed, wounded) {got:?}, want {:?}\n    {text}",
+                (killed, wounded)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows:\n{}",
+        failures.len(),
+        CASUALTY_ROWS.len(),
+        failures.join("\n")
+    );
+}

@@ -18,9 +18,11 @@ who is right where they differ (against the gold file where it has an answer):
 * gazetteer: pyahocorasick iter_long over rasad's own compiled patterns (written by
   `cargo run --release --example stage_speed -- --dump-patterns target/peers/patterns.txt`) on
   the camel-normalized text, against rasad's place / actor / person / trigger mentions (the
-  patterns are all four kinds). Peer hits are classed as whole word / after a proclitic /
-  inside a longer word, and as reported by rasad or not; rasad mentions without a peer hit are
-  classed by whether camel and rasad normalize them differently.
+  patterns are all four kinds). Each peer hit is classed by where it falls (whole word / after
+  rasad's proclitics / inside a longer word) and by whether a rasad mention overlapping it names
+  the same pattern; whole-word hits rasad drops are split by rasad's common-word list
+  (gazetteers/common_words.txt). Each rasad mention the peer does not name is classed: camel
+  normalizes it differently, or a peer hit on another pattern covers it, or neither.
 * dates: dateparser 1.5.0 search_dates(text, languages=['ar'], settings={'RELATIVE_BASE':
   publication date at 12:00, 'PREFER_DATES_FROM': 'past', 'RETURN_AS_TIMEZONE_AWARE': False})
   (the settings of compare.py), against rasad's date mentions and the gold events' dates.
@@ -38,14 +40,14 @@ Python side: the venv target/peers-venv of compare.py (same pins, imported from 
 created and filled as compare.py does when missing, then this script re-executes itself there.
 
 Reads: ../shared/corpus/dev/*.txt and *.gold.json, tests/camel_diff.rs,
-tests/data/camel_tools_chars.tsv, gazetteers/common_words.txt. Writes (target/ only): target/peers/patterns.txt,
-target/peers/answers.md (the report) and target/peers/answers.json (every raw answer). Quoted
+tests/data/camel_tools_chars.tsv, gazetteers/common_words.txt. Writes (target/ only):
+target/peers/patterns.txt, target/peers/answers.md (the report) and target/peers/answers.json
+(every answer of both sides, short strings and spans, no sentences). Quoted
 Arabic in the report is limited to short expressions (a pattern, a word, a date or number
 phrase cut to 5 words), never sentences.
 
 If ../shared/corpus/dev is absent, it says so and exits 0 without doing anything.
 """
-import bisect
 import datetime as dt
 import json
 import os
@@ -365,6 +367,7 @@ def normalization(doc, camel, deliberate, tsv) -> dict:
 PROCLITICS = {"و", "ف", "ب", "ك", "ل", "ال", "وب", "فب", "وك", "فك", "ول", "فل", "وال", "فال",
               "بال", "كال", "وبال", "فبال", "وكال", "فكال"}
 LEXICON_TYPES = ("place", "actor", "person", "trigger")
+INSIDE = "inside a longer word"
 
 
 def gazetteer(doc, norm, automaton, patterns: set) -> dict:
@@ -386,7 +389,7 @@ def gazetteer(doc, norm, automaton, patterns: set) -> dict:
         elif at_end and ctext[w0:s] in PROCLITICS:
             where = "after a proclitic"
         else:
-            where = "inside a longer word"
+            where = INSIDE
         hits.append({"pattern": pat, "span": (cmap[s], cmap[e - 1] + 1), "where": where,
                      "word": ctext[w0:w1]})
     mentions = [m for m in doc["mentions"] if m["type"] in LEXICON_TYPES]
@@ -428,6 +431,8 @@ def gazetteer(doc, norm, automaton, patterns: set) -> dict:
                      if m["type"] == "place")
     return {
         "peer_hits": len(hits),
+        "peer_inside_words": sum(h["where"] == INSIDE for h in hits),
+        "peer_words_rasad_drops": sum(h["where"] != INSIDE and h["rasad"] == "none" for h in hits),
         "rasad_mentions": len(mentions),
         "rasad_by_type": dict(Counter(m["type"] for m in mentions)),
         "emulation_ok": emulation_ok,
@@ -623,16 +628,17 @@ def report(docs, versions, n_patterns) -> tuple[str, list[str]]:
           "what `tests/data/camel_tools_chars.tsv` records"
           + (": yes." if not tsv_bad else f": NO for {', '.join(tsv_bad)}."), ""]
     S.append("normalization: " + "; ".join(
-        f"{d['name'][:3]} rasad changed {d['norm']['rasad_changed']}, camel {d['norm']['camel_changed']}, "
-        f"differ {d['norm']['differ']} ({len(d['norm']['classes'])} classes)" for d in docs))
+        "{n} rasad changed {rasad_changed}, camel {camel_changed}, differ {differ} "
+        "({k} classes)".format(n=d["name"][:3], k=len(d["norm"]["classes"]), **d["norm"])
+        for d in docs))
 
     # ---- gazetteer
     L += ["## Gazetteer", "",
           f"pyahocorasick `iter_long` over rasad's {n_patterns:,} compiled patterns "
           "(`target/peers/patterns.txt`: every place, actor and person alias and every trigger, "
           "normalized) on the camel-normalized text, vs rasad's place/actor/person/trigger "
-          "mentions. A peer hit and a mention *name the same* when their spans in the original text "
-          "overlap and the hit's pattern is the mention's normalized text, maybe after "
+          "mentions. A peer hit and a mention *name the same* when their spans in the original "
+          "text overlap and the hit's pattern is the mention's normalized text, maybe after "
           "proclitics.", "",
           "| document | measure | rasad | pyahocorasick |", "| --- | --- | --- | --- |"]
     for d in docs:
@@ -640,7 +646,7 @@ def report(docs, versions, n_patterns) -> tuple[str, list[str]]:
         hc = g["hit_classes"]
         by = ", ".join(f"{k} {v}" for k, v in sorted(g["rasad_by_type"].items()))
         L += [f"| `{n}` | mentions / hits | {g['rasad_mentions']} ({by}) | {g['peer_hits']} |"]
-        for where in ("whole word", "after a proclitic", "inside a longer word"):
+        for where in ("whole word", "after a proclitic", INSIDE):
             L.append(f"| `{n}` | peer hits {where}: same name as rasad / overlap another rasad "
                      f"mention / not rasad's | | {hc.get((where, 'same'), 0)} / "
                      f"{hc.get((where, 'other'), 0)} / {hc.get((where, 'none'), 0)} |")
@@ -657,10 +663,10 @@ def report(docs, versions, n_patterns) -> tuple[str, list[str]]:
         return ", ".join(f"{x}{f' ×{c}' if c > 1 else ''}" for x, c in seen.most_common(k)) or "—"
 
     all_hits = [h for d in docs for h in d["gaz"]["hits"]]
-    inside = [h for h in all_hits if h["where"] == "inside a longer word" and h["rasad"] != "other"]
-    straddle = [h for h in all_hits if h["where"] == "inside a longer word" and h["rasad"] == "other"]
-    shorter = [h for h in all_hits if h["where"] != "inside a longer word" and h["rasad"] == "other"]
-    word_not = [h for h in all_hits if h["where"] != "inside a longer word" and h["rasad"] == "none"]
+    inside = [h for h in all_hits if h["where"] == INSIDE and h["rasad"] != "other"]
+    straddle = [h for h in all_hits if h["where"] == INSIDE and h["rasad"] == "other"]
+    shorter = [h for h in all_hits if h["where"] != INSIDE and h["rasad"] == "other"]
+    word_not = [h for h in all_hits if h["where"] != INSIDE and h["rasad"] == "none"]
     common = common_words()
     word_common = [h for h in word_not if h["pattern"] in common
                    or h["pattern"].removeprefix("ال") in common]
@@ -719,12 +725,11 @@ def report(docs, versions, n_patterns) -> tuple[str, list[str]]:
             f"×{p['count']}" for p in d["gaz"]["rasad_places"]))
     L.append("")
     S.append("gazetteer: " + "; ".join(
-        f"{d['name'][:3]} rasad {d['gaz']['rasad_mentions']} mentions, peer {d['gaz']['peer_hits']} "
-        f"hits ({sum(v for (w, _), v in d['gaz']['hit_classes'].items() if w == 'inside a longer word')} "
-        f"inside words, {sum(v for (w, r), v in d['gaz']['hit_classes'].items() if w != 'inside a longer word' and r == 'none')} "
-        f"whole-word hits rasad drops), rasad mentions the peer does not name "
-        f"{len(d['gaz']['rasad_missed_by_peer'])}, emulation check "
-        f"{d['gaz']['emulation_ok']}/{d['gaz']['rasad_mentions']}" for d in docs))
+        "{n} rasad {rasad_mentions} mentions, peer {peer_hits} hits ({peer_inside_words} inside "
+        "words, {peer_words_rasad_drops} whole-word hits rasad drops), rasad mentions the peer "
+        "does not name {missed}, emulation check {emulation_ok}/{rasad_mentions}".format(
+            n=d["name"][:3], missed=len(d["gaz"]["rasad_missed_by_peer"]), **d["gaz"])
+        for d in docs))
 
     # ---- dates
     L += ["## Dates", "",
@@ -741,8 +746,8 @@ def report(docs, versions, n_patterns) -> tuple[str, list[str]]:
             tot["gold"] += 1
             tot["rasad"] += bool(g["rasad"])
             tot["peer"] += bool(g["peer"])
-            L.append(f"| `{d['name'][:3]}` | #{g['event']} {g['date']}"
-                     f"{' (accept ' + ', '.join(g['accept'][1:]) + ')' if len(g['accept']) > 1 else ''}"
+            accept = f" (accept {', '.join(g['accept'][1:])})" if len(g["accept"]) > 1 else ""
+            L.append(f"| `{d['name'][:3]}` | #{g['event']} {g['date']}{accept}"
                      f"{'' if g['required'] else ', optional'} | "
                      + yes(g["rasad"], lambda r: f"{q(r['text'])} → {r['value']}") + " | "
                      + yes(g["peer"], lambda p: f"{q(p['text'])} → {p['value']}") + " |")
@@ -789,6 +794,14 @@ def report(docs, versions, n_patterns) -> tuple[str, list[str]]:
                          for r in r_no_peer[:8])
              + ". Gold events among them are counted above; the others are real date expressions "
                "that no gold event uses (judge per row).")
+    relative = [r for d in docs for r in d["dates"]["rasad"]
+                if r["extra"] and r["resolved_from"] == "relative"]
+    if relative:
+        L.append(f"- **rasad relative dates that no gold event uses** ({len(relative)}): "
+                 + ", ".join(f"{q(r['text'])} → {r['value']}" for r in relative[:6])
+                 + ". **Who is right: check each** — rasad anchors “N years ago”, “last year” on "
+                   "the publication date; when the sentence narrates an earlier year, that year "
+                   "is the anchor and rasad's value is wrong (dateparser reads none of them).")
     L.append("")
     S.append(f"dates: gold {tot['gold']}, rasad found {tot['rasad']}, dateparser found "
              f"{tot['peer']}; extras rasad {tot['rasad_extra']} of {tot['rasad_all']}, "
@@ -814,10 +827,11 @@ def report(docs, versions, n_patterns) -> tuple[str, list[str]]:
             nt["event"] += g["rasad_event"]
             nt["peer"] += bool(g["peer"])
             nt["peer_int"] += bool(g["peer_int"])
-            rm = yes(g["rasad_exact"], lambda r: f"{q(r['text'])} → {fmt_count(r['min'], r['max'])}")
+            def show(r):
+                return f"{q(r['text'])} → {fmt_count(r['min'], r['max'])}"
+            rm = yes(g["rasad_exact"], show)
             if not g["rasad_exact"] and g["rasad_min"]:
-                rm += " (same min: " + ", ".join(f"{q(r['text'])} → {fmt_count(r['min'], r['max'])}"
-                                                 for r in g["rasad_min"][:2]) + ")"
+                rm += " (same min: " + ", ".join(show(r) for r in g["rasad_min"][:2]) + ")"
             ev = ("✓" if g["rasad_event"] else "✗") + (
                 " (" + ", ".join(fmt_count(*v) for v in g["rasad_event_values"]) + ")"
                 if g["rasad_event_values"] and not g["rasad_event"] else "")
@@ -925,7 +939,8 @@ def main() -> None:
             "normalization": {k: v for k, v in d["norm"].items()
                               if k not in ("camel_text", "camel_map", "rasad_per_char")},
             "gazetteer": {**d["gaz"], "hit_classes": [
-                {"where": w, "rasad": r, "hits": n} for (w, r), n in d["gaz"]["hit_classes"].items()]},
+                {"where": w, "rasad": r, "hits": n}
+                for (w, r), n in d["gaz"]["hit_classes"].items()]},
             "dates": d["dates"], "numbers": d["numbers"]} for d in docs]
     (OUT / "answers.json").write_text(json.dumps(raw, ensure_ascii=False, indent=1) + "\n",
                                       encoding="utf-8")

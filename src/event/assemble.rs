@@ -381,6 +381,16 @@ const SINGULAR_VICTIMS: &[&str] = &[
     "متعاقد",
     "مستشار",
     "طيار",
+    "مختار",
+    "نجله",
+    "ابنه",
+    "ابنته",
+    "شقيقه",
+    "زوجته",
+    "والده",
+    "مرافقه",
+    "حارسه",
+    "سايقه",
 ];
 /// Targets that stand for civilians (a church, a market).
 const CIVILIAN_TARGETS: &[&str] = &[
@@ -1291,8 +1301,12 @@ fn casualties<'g>(
                         pi >= ts && pi < ti
                     }
                 });
+                // اردوه قتيلا، ارداها: the verb's object pronoun is the one victim.
+                let one_object =
+                    matches!(strip_clitic(a.word(ti)), "ارداه" | "اردوه" | "اردته" | "ارداها" | "اردوها");
                 match single {
                     Some(i) => (1, Some(1), false, a.tokens[i].span, i + 1),
+                    None if one_object => (1, Some(1), false, t.span, tend),
                     None if person_before && row.form == TriggerForm::Verb => {
                         (1, Some(1), false, t.span, tend)
                     }
