@@ -404,3 +404,35 @@ fn shared_names_resolve_by_context_both_ways() {
     assert_eq!((gov, rule.as_str()), (dez, "\"document\""));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The places a document names, as ids, through the extractor (kind words,
+/// cues and namesake rules applied).
+fn place_ids(text: &str) -> Vec<String> {
+    rasad::Extractor::embedded()
+        .mentions(&rasad::Document::new("d", text))
+        .into_iter()
+        .filter_map(|m| match m.what {
+            rasad::MentionKind::Place { id, .. } => Some(id),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A village or subdistrict name right after a verb of saying is the
+/// speaker's family name; the same name after في is the place.
+#[cfg(feature = "full-gazetteer")]
+#[test]
+fn a_name_after_a_speech_verb_is_a_speaker() {
+    assert!(place_ids("وقال الحواش في تصريح لوسائل الإعلام إن الوضع متوتر.").is_empty());
+    assert!(place_ids("وأضاف الحواش أن الحملة مستمرة.").is_empty());
+    assert!(!place_ids("وقعت اشتباكات في ناحية الحواش بريف حماة.").is_empty());
+}
+
+/// A camp named with the dual kind word (مخيمي الهول) or its kind word is
+/// the camp, not the town of the same name.
+#[test]
+fn kind_words_choose_the_camp() {
+    let camp = "rasad:al_hol_camp".to_string();
+    assert!(place_ids("نقلت السلطات عشرات العائلات من مخيمي الهول وروج.").contains(&camp));
+    assert!(place_ids("شنت قوات الأمن حملة مداهمات في مخيم الهول شرق الحسكة.").contains(&camp));
+}

@@ -609,9 +609,15 @@ impl Gazetteer {
                     if needs_cue && !*cue.get_or_insert_with(|| has_locative_cue(normalized, hit)) {
                         continue;
                     }
-                    if p.is_minor()
+                    let prone = p.is_minor()
+                        || matches!(
+                            p.kind,
+                            PlaceKind::Village | PlaceKind::Neighbourhood | PlaceKind::Subdistrict
+                        );
+                    if (p.is_minor()
                         && !own_kind
-                        && (common_noun_follows(normalized, hit.end) || after_facility(normalized, hit))
+                        && (common_noun_follows(normalized, hit.end) || after_facility(normalized, hit)))
+                        || (prone && !own_kind && after_speech_verb(normalized, hit))
                     {
                         continue;
                     }
@@ -800,6 +806,8 @@ const LOCATIVE_CUES: &[&str] = &[
     "سجن",
     "باديه",
     "بباديه",
+    "مناطق",
+    "بمناطق",
 ];
 
 /// The word of place kind right before a hit (normalized, without its
@@ -855,6 +863,40 @@ fn after_facility(normalized: &str, hit: &Hit) -> bool {
             | "دوار"
             | "جسر"
             | "مطعم"
+    )
+}
+
+/// True right after a verb of saying (وقال الحواش، اضاف العلي): the name is
+/// the speaker's, a family name shared with a village.
+fn after_speech_verb(normalized: &str, hit: &Hit) -> bool {
+    if hit.clitic(normalized).is_some() {
+        return false;
+    }
+    let prev = normalized[..hit.start].trim_end().rsplit([' ', '\n']).next().unwrap_or("");
+    let prev = prev.strip_prefix(['و', 'ف']).filter(|r| r.len() > 4).unwrap_or(prev);
+    matches!(
+        prev,
+        "قال"
+            | "قالت"
+            | "اضاف"
+            | "اضافت"
+            | "اوضح"
+            | "اوضحت"
+            | "اكد"
+            | "اكدت"
+            | "صرح"
+            | "صرحت"
+            | "اشار"
+            | "اشارت"
+            | "تابع"
+            | "تابعت"
+            | "ذكر"
+            | "ذكرت"
+            | "يقول"
+            | "تقول"
+            | "يضيف"
+            | "راي"
+            | "يري"
     )
 }
 
