@@ -308,6 +308,9 @@ fn negatives_give_no_events() {
         "نفذ تنظيم داعش 63 هجوما شهريا في سوريا خلال عام 2024، وفق تقرير.",
         "يتراوح عدد مقاتلي التنظيم في العراق وسوريا بين 3000 و5000 مقاتل، بحسب التقديرات.",
         "ستشن القوات العراقية حملة أمنية واسعة في صحراء الأنبار الأسبوع المقبل.",
+        // Tallies over a month, and attacks referred back to with a demonstrative.
+        "رصد: ارتفاع هجمات خلايا التنظيم في ريف حلب الشرقي خلال شهر آذار.",
+        "قال المرصد إن هذه الهجمات أسفرت عن مقتل 12 شخصا في ريف دير الزور.",
     ] {
         let events: Vec<Event> =
             x.extract(&Document::new("n", text)).into_iter().filter(|e| e.modality.is_reported()).collect();

@@ -630,7 +630,14 @@ fn is_anchor(
     }
     let ok = match row.class {
         TriggerClass::Event | TriggerClass::Weak => true,
-        TriggerClass::Plural => dates.iter().any(|d| !d.future) || (!cas.is_empty() && !counts.is_empty()),
+        // هذه الهجمات: attacks counted before (a monthly tally), not one.
+        TriggerClass::Plural if demonstrative_before(a, t) => false,
+        // Plural words are one event on a day (غارات امس), a tally over a
+        // month or a year (تراجع هجمات داعش خلال تشرين الاول).
+        TriggerClass::Plural => {
+            dates.iter().any(|d| !d.future && d.precision == Precision::Day)
+                || (!cas.is_empty() && !counts.is_empty())
+        }
         _ => false,
     };
     if !ok || in_detention_name(a, t) || sentence_not_event(a, t) {
@@ -640,6 +647,12 @@ fn is_anchor(
         let at = a.tok(t.span.end);
         (at..te).any(|i| row.requires.iter().any(|r| a.word(i).ends_with(r.as_str())))
     }
+}
+
+/// A demonstrative right before the trigger word (هذه الهجمات، تلك العمليات).
+fn demonstrative_before(a: &Analysis<'_, '_>, t: &Trig) -> bool {
+    let i = a.tok(t.span.start);
+    i > 0 && matches!(strip_clitic(a.word(i - 1)), "هذه" | "تلك" | "هاته" | "هذا" | "ذلك" | "وهذه" | "وتلك")
 }
 
 /// حكم بالاعدام: a court sentence, not an execution; وقف اطلاق النار: a
