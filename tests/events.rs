@@ -325,3 +325,15 @@ fn extractor_is_send_and_sync() {
     check::<Event>();
     check::<Document>();
 }
+
+/// A charge is not an event: the arrest (or the verdict) is, the bombing it
+/// names is not.
+#[test]
+fn charges_are_not_events() {
+    let x = Extractor::embedded();
+    let text = "اعتقلت قوات الأمن العراقية شخصا في الموصل بتهمة المشاركة في تفجير سيارة مفخخة عام 2017.";
+    let doc = Document::new("c", text).published(chrono::NaiveDate::from_ymd_opt(2024, 2, 1).unwrap());
+    let kinds: Vec<&str> = x.extract(&doc).iter().map(|e| e.kind.as_str()).collect();
+    assert!(kinds.contains(&"arrest"), "{kinds:?}");
+    assert!(!kinds.iter().any(|k| k.contains("bombing")), "{kinds:?}");
+}

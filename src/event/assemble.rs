@@ -656,7 +656,7 @@ fn demonstrative_before(a: &Analysis<'_, '_>, t: &Trig) -> bool {
 }
 
 /// حكم بالاعدام: a court sentence, not an execution; وقف اطلاق النار: a
-/// ceasefire, not a shooting.
+/// ceasefire, not a shooting; بتهمه المشاركه في تفجير: a charge.
 fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
     let i = a.tok(t.span.start);
     let ceasefire = |k: usize| {
@@ -664,6 +664,30 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
         w == "وقف" || w == "وقفا" || w.ends_with("وقف") || w == "هدنه"
     };
     if a.text()[t.span].contains("اطلاق") && (i.saturating_sub(2)..i).any(ceasefire) {
+        return true;
+    }
+    // بتهمه المشاركه في تفجير، لادانته بالمشاركه في هجوم: a charge, not an
+    // event (the arrest or the verdict is).
+    let charge = |k: usize| {
+        matches!(
+            a.word(k),
+            "بتهمه"
+                | "بتهم"
+                | "بتهمتي"
+                | "لادانته"
+                | "لادانتهم"
+                | "لادانتها"
+                | "بالمشاركه"
+                | "المشاركه"
+                | "لمشاركته"
+                | "لتورطه"
+                | "بالتورط"
+                | "التورط"
+                | "بالضلوع"
+                | "لضلوعه"
+        )
+    };
+    if (i.saturating_sub(3)..i).any(charge) {
         return true;
     }
     a.rows[t.row as usize].kind == Some(EventKind::Execution)
