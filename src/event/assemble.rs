@@ -1547,11 +1547,12 @@ fn compatible(a: &Cand<'_>, b: &Cand<'_>, g: &Gazetteer) -> bool {
     // A generic attack also describes a bombing or a prison break at the
     // same place (هجوم على سجن ... فرار من السجن).
     let attack_like = |k: EventKind| matches!(k.family(), 0 | 1 | 5);
+    // (With no place of its own, "الهجوم" — the attack — is the one told
+    // before: وتبنى تنظيم داعش الهجوم.)
     let generic = (a.kind == EventKind::ArmedAttack || b.kind == EventKind::ArmedAttack)
         && attack_like(a.kind)
         && attack_like(b.kind)
-        && a.place.is_some()
-        && b.place.is_some();
+        && (a.place.is_some() || b.place.is_some());
     let kinds = a.kind.family() == b.kind.family() || a.weak || b.weak || generic;
     if !kinds {
         return false;
