@@ -337,3 +337,18 @@ fn charges_are_not_events() {
     assert!(kinds.contains(&"arrest"), "{kinds:?}");
     assert!(!kinds.iter().any(|k| k.contains("bombing")), "{kinds:?}");
 }
+
+/// Where the attackers withdrew to is not where the event happened, even
+/// when it is the only place of its clause.
+#[test]
+fn a_withdrawal_destination_is_not_the_place() {
+    let x = Extractor::embedded();
+    let text = "هاجم مسلحون من تنظيم داعش نقطة للجيش قرب مدينة السخنة شرقي حمص فجر اليوم. \
+                واستمر الاشتباك نحو ساعتين قبل أن ينسحب المهاجمون باتجاه البادية.";
+    let doc = Document::new("w", text).published(chrono::NaiveDate::from_ymd_opt(2024, 4, 2).unwrap());
+    let events = x.extract(&doc);
+    let places: Vec<String> =
+        events.iter().filter_map(|e| e.location.as_ref().map(|l| l.name.clone())).collect();
+    assert!(!places.is_empty(), "{events:#?}");
+    assert!(places.iter().all(|p| !p.contains("Badia")), "{places:?}");
+}

@@ -795,8 +795,20 @@ fn same_day(a: &Analysis<'_, '_>, from: usize, to: usize) -> bool {
 /// reference points (غرب الموصل after تلعفر) and launch sites (من منطقه ... قرب).
 fn pick_place<'g>(
     a: &Analysis<'_, 'g>,
-    places: &[(&'g Place, Span)],
+    all: &[(&'g Place, Span)],
 ) -> Option<(&'g Place, Span, &'static str)> {
+    // انسحبوا باتجاه الباديه، فروا الي جهه مجهوله: where the attackers went
+    // is not where the event was.
+    let destination = |sp: Span| {
+        let i = a.tok(sp.start);
+        i > 0
+            && matches!(strip_clitic(a.word(i - 1)), "باتجاه" | "اتجاه" | "نحو" | "الي" | "صوب")
+            && (i.saturating_sub(4)..i - 1).any(|j| {
+                let w = a.word(j);
+                FLIGHT_VERBS.iter().any(|v| w.strip_prefix(['و', 'ف']).unwrap_or(w).starts_with(v))
+            })
+    };
+    let places: Vec<(&'g Place, Span)> = all.iter().copied().filter(|(_, sp)| !destination(*sp)).collect();
     let locator = |k: usize| {
         let (_, sp) = places[k];
         let i = a.tok(sp.start);
@@ -823,6 +835,11 @@ fn pick_place<'g>(
         .min_by_key(|(p, sp)| (specificity(p.kind), sp.start))
         .map(|(p, sp)| (p, sp, relation(a, a.tok(sp.start))))
 }
+
+/// Stems of verbs of withdrawal and flight: a place after them and باتجاه
+/// is where the attackers went (ينسحبوا، انسحبت، فروا، لاذوا، هربوا).
+const FLIGHT_VERBS: &[&str] =
+    &["ينسحب", "انسحب", "تنسحب", "فروا", "فر", "يفر", "لاذ", "هرب", "يهرب", "فرار", "انسحاب"];
 
 /// Verbs of launching: a place after them and من is where fire came from.
 const LAUNCH_VERBS: &[&str] =
