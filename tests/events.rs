@@ -194,14 +194,16 @@ fn own_corpus() {
         score.fields,
         score.details.join("\n")
     );
-    // Floors at the level reached when this test was written (2026-11-26);
-    // raise them as rasad improves, never lower them to make a change pass.
-    assert!(score.f1() >= 0.90, "F1 {:.2}", score.f1());
+    // Floors a little under the level reached (raised 2026-11-26, session 2:
+    // F1 0.99, date 0.97, killed 0.92, wounded 0.87, perpetrators 0.82,
+    // targets 0.75); raise them as rasad improves, never lower them to make a
+    // change pass.
+    assert!(score.f1() >= 0.95, "F1 {:.2}", score.f1());
     assert!(score.field("date") >= 0.95);
-    assert!(score.field("killed") >= 0.80);
-    assert!(score.field("wounded") >= 0.75);
-    assert!(score.field("perpetrators") >= 0.70);
-    assert!(score.field("targets") >= 0.65);
+    assert!(score.field("killed") >= 0.88);
+    assert!(score.field("wounded") >= 0.84);
+    assert!(score.field("perpetrators") >= 0.78);
+    assert!(score.field("targets") >= 0.72);
 }
 
 #[test]
