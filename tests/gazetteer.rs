@@ -436,3 +436,10 @@ fn kind_words_choose_the_camp() {
     assert!(place_ids("نقلت السلطات عشرات العائلات من مخيمي الهول وروج.").contains(&camp));
     assert!(place_ids("شنت قوات الأمن حملة مداهمات في مخيم الهول شرق الحسكة.").contains(&camp));
 }
+
+/// A town named like an adjective (مخمور, drunk) is read only with a cue.
+#[test]
+fn an_adjective_is_not_a_town() {
+    assert!(place_ids("أصيب خمسة أشخاص برصاص مسلح مخمور داخل مجمع سكني.").is_empty());
+    assert!(!place_ids("هاجم عناصر من داعش نقطة للجيش في قضاء مخمور جنوب أربيل.").is_empty());
+}

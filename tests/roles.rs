@@ -56,6 +56,14 @@ const ROWS: &[Row] = &[
         &["iraq_gov"],
         &["isis"],
     ),
+    // A target after استهدفت and "a force of" (قوة من، عناصر من).
+    (
+        "قال مسؤول أمني إن طائرة مجهولة شنت فجر اليوم غارة استهدفت قوة من الحشد الشعبي قرب مدينة القائم غربي الأنبار.",
+        "2019-08-20",
+        "airstrike",
+        &["unknown"],
+        &["pmf"],
+    ),
     // الإرهابيين refers back to the group named before it; a hideout (وكر)
     // of theirs makes them the target, not the agent that ل would mark.
     (

@@ -1174,6 +1174,8 @@ fn roles<'g>(
                 && (member
                     || facility
                     || (1..=2).any(|k| TARGET_MARKERS.contains(&prev(k)))
+                    // استهدفت قوه من الحشد، استهدف عناصر من قسد
+                    || (prev(1) == "من" && TARGET_MARKERS.contains(&prev(3)))
                     || (i > t0 && prev(1) == "من" && kind == EventKind::TerritorySeized))
         {
             push(&mut targets, actor, sp);
