@@ -313,6 +313,8 @@ fn negatives_give_no_events() {
         // Tallies over a month, and attacks referred back to with a demonstrative.
         "رصد: ارتفاع هجمات خلايا التنظيم في ريف حلب الشرقي خلال شهر آذار.",
         "قال المرصد إن هذه الهجمات أسفرت عن مقتل 12 شخصا في ريف دير الزور.",
+        // An accident.
+        "دوى انفجار في مستودع للذخيرة قرب مطار المزة العسكري بدمشق، وقالت مصادر رسمية إنه ناجم عن ماس كهربائي.",
     ] {
         let events: Vec<Event> =
             x.extract(&Document::new("n", text)).into_iter().filter(|e| e.modality.is_reported()).collect();

@@ -690,6 +690,23 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
     if (i.saturating_sub(3)..i).any(charge) {
         return true;
     }
+    // انفجار مستودع ... بسبب ماس كهربائي: an accident, not an attack.
+    let explosion = a.rows[t.row as usize].kind.is_some_and(|k| k.family() == 1);
+    let accident = |k: usize| {
+        let w = strip_clitic(a.word(k));
+        (matches!(w, "ماس" | "تماس") && a.word(k + 1).starts_with("كهرباي"))
+            || (w == "خلل" && a.word(k + 1) == "فني")
+            || matches!(w, "عرضي" | "عرضيا" | "تسرب")
+    };
+    if explosion {
+        let s = a.sentences.partition_point(|sp| sp.end <= t.span.start);
+        if s < a.sentences.len() {
+            let (s0, s1) = a.sentence_tokens(s);
+            if (s0..s1).any(accident) {
+                return true;
+            }
+        }
+    }
     a.rows[t.row as usize].kind == Some(EventKind::Execution)
         && (i.saturating_sub(2)..i)
             .any(|k| matches!(strip_clitic(a.word(k)), "حكم" | "حكما" | "احكام" | "قضت" | "يقضي"))
