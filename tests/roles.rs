@@ -64,6 +64,14 @@ const ROWS: &[Row] = &[
         &["unknown"],
         &["pmf"],
     ),
+    // A generic attack by warplanes is an airstrike.
+    (
+        "استهدف الطيران الحربي الروسي بلدة كفرنبل في ريف إدلب الجنوبي، ما أدى إلى مقتل ثلاثة مدنيين.",
+        "2019-05-20",
+        "airstrike",
+        &["russia"],
+        &["civilians"],
+    ),
     // الإرهابيين refers back to the group named before it; a hideout (وكر)
     // of theirs makes them the target, not the agent that ل would mark.
     (

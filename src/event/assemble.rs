@@ -195,6 +195,22 @@ const HYPOTHETICAL: &[&str] = &[
     "تقوض",
     "يقوض",
     "تعميم",
+    // Warnings and fears are of what has not happened (حذر من شن هجوم).
+    "حذر",
+    "حذرت",
+    "حذروا",
+    "يحذر",
+    "تحذر",
+    "محذرا",
+    "محذره",
+    "تحذير",
+    "تحذيرات",
+    "خشيه",
+    "يخشي",
+    "تخشي",
+    "تخوف",
+    "تخوفا",
+    "مخاوف",
 ];
 const DENIAL: &[&str] = &["نفي", "نفت", "نفوا", "ينفي", "تنفي", "نافيا", "نافيه", "كذب", "كذبت"];
 const NEGATION: &[&str] = &["لم", "لن", "لا", "عدم", "دون"];
@@ -502,8 +518,14 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
             let seg_anchors: Vec<&Trig> = anchors.iter().copied().filter(|t| in_seg(t.span)).collect();
             let Some(main) = pick_main(a, &seg_anchors) else { continue };
             let row = &a.rows[main.row as usize];
-            let kind = row.kind.expect("anchors have a kind");
             let t_tok = a.tok(main.span.start);
+            let mut kind = row.kind.expect("anchors have a kind");
+            // استهدف الطيران الحربي بلده ...: an attack from the air.
+            if kind == EventKind::ArmedAttack
+                && (t_tok.saturating_sub(3)..t_tok + 4).any(|i| is_aircraft(a, i))
+            {
+                kind = EventKind::Airstrike;
+            }
             let seg_dates: Vec<&Timex> = dates.iter().copied().filter(|d| in_seg(d.span)).collect();
             // Statistics: "27 هجوما خلال تشرين الاول" counts attacks over a
             // period, it is not one (but "5 غارات امس" is one raid of five strikes).
@@ -851,6 +873,35 @@ fn pick_place<'g>(
         .map(|k| places[k])
         .min_by_key(|(p, sp)| (specificity(p.kind), sp.start))
         .map(|(p, sp)| (p, sp, relation(a, a.tok(sp.start))))
+}
+
+/// Warplanes at token `i`: a generic attack carried out by them is an
+/// airstrike. الطيران alone may be civil aviation (حركه الطيران), so it
+/// counts only with a military or national adjective or التحالف after it.
+fn is_aircraft(a: &Analysis<'_, '_>, i: usize) -> bool {
+    let w = strip_clitic(a.word(i));
+    match w {
+        "الطايرات" | "طايرات" | "المقاتلات" | "مقاتلات" | "المروحيات" | "مروحيات" => {
+            true
+        }
+        "الطيران" | "طيران" => matches!(
+            a.word(i + 1),
+            "الحربي"
+                | "المروحي"
+                | "الروسي"
+                | "السوري"
+                | "التركي"
+                | "العراقي"
+                | "الاسراييلي"
+                | "الحكومي"
+                | "النظامي"
+                | "الامريكي"
+                | "الاميركي"
+                | "التحالف"
+                | "الحربي،"
+        ),
+        _ => false,
+    }
 }
 
 /// Stems of verbs of withdrawal and flight: a place after them and باتجاه
