@@ -496,7 +496,7 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
         if anchors.is_empty() || statistics {
             // Casualties with no event word: they belong to the event of the
             // sentence before, when there is one.
-            if !casualty_trigs.is_empty() && !statistics {
+            if !casualty_trigs.is_empty() && !statistics && !cumulative(a, ts, te) {
                 if let Some(c) = cands.last_mut().filter(|c| c.sentence + 1 == s && c.modality.is_reported())
                 {
                     let state = state_forces(a, c.place.map(|(p, _, _)| p));
@@ -520,8 +520,8 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
             let row = &a.rows[main.row as usize];
             let t_tok = a.tok(main.span.start);
             let mut kind = row.kind.expect("anchors have a kind");
-            // استهدف الطيران الحربي بلده ...: an attack from the air.
-            if kind == EventKind::ArmedAttack
+            // استهدف الطيران الحربي بلده، قصفت طائرات النظام: from the air.
+            if matches!(kind, EventKind::ArmedAttack | EventKind::Shelling)
                 && (t_tok.saturating_sub(3)..t_tok + 4).any(|i| is_aircraft(a, i))
             {
                 kind = EventKind::Airstrike;
@@ -669,6 +669,20 @@ fn is_anchor(
         let at = a.tok(t.span.end);
         (at..te).any(|i| row.requires.iter().any(|r| a.word(i).ends_with(r.as_str())))
     }
+}
+
+/// A toll over a war, not over one event: "حصيله سبع سنوات من الحرب"،
+/// "منذ اندلاع النزاع".
+fn cumulative(a: &Analysis<'_, '_>, ts: usize, te: usize) -> bool {
+    (ts..te).any(|i| {
+        let w = strip_clitic(a.word(i));
+        let war = |j: usize| {
+            // (strip_clitic takes the article off: الحرب → حرب)
+            matches!(strip_clitic(a.word(j)), "حرب" | "نزاع" | "صراع" | "ازمه" | "ثوره" | "قتال")
+        };
+        (matches!(w, "سنوات" | "سنين" | "اعوام") && (i + 1..i + 4).any(war))
+            || (w == "منذ" && matches!(a.word(i + 1), "بدء" | "بدايه" | "اندلاع" | "انطلاق"))
+    })
 }
 
 /// A demonstrative right before the trigger word (هذه الهجمات، تلك العمليات).
