@@ -397,17 +397,30 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     }
 }
 
+/// One JSON Lines record: the text is read straight into its `String` (no
+/// intermediate `serde_json::Value`, no copy), other fields are ignored.
+#[derive(serde::Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<serde_json::Value>,
+    #[serde(default)]
+    published: Option<serde_json::Value>,
+}
+
 fn parse_line(line: &str) -> Result<Document, String> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
-    let id = match v.get("id") {
-        Some(serde_json::Value::String(s)) => s.clone(),
+    let r: Record = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    let id = match r.id {
+        Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => return Err("no \"id\" (a string or a number)".into()),
     };
-    let text = v.get("text").and_then(|t| t.as_str()).ok_or("no \"text\" string")?.to_string();
-    let published = match v.get("published") {
+    let text = match r.text {
+        Some(serde_json::Value::String(s)) => s,
+        _ => return Err("no \"text\" string".into()),
+    };
+    let published = match r.published {
         None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(parse_date(s.get(..10).unwrap_or(s))?),
+        Some(serde_json::Value::String(s)) => Some(parse_date(s.get(..10).unwrap_or(&s))?),
         Some(other) => return Err(format!("\"published\" is not a date string: {other}")),
     };
     Ok(Document { id, text, published })
