@@ -120,6 +120,14 @@ fn roles_from_sentence_shapes() {
 type CasualtyRow = (&'static str, &'static str, &'static str, Option<u64>, Option<u64>);
 
 const CASUALTY_ROWS: &[CasualtyRow] = &[
+    // أطلق مسلحون النار على: the verb and its object split by the subject.
+    (
+        "أطلق مسلحون مجهولون النار على دورية للشرطة في بلدة الشحيل بريف دير الزور الشرقي، ما أدى إلى مقتل عنصرين.",
+        "2024-01-01",
+        "armed_attack",
+        Some(2),
+        None,
+    ),
     // A war's toll in the next sentence is not this event's.
     (
         "قصفت طائرات النظام بلدة حمورية في الغوطة الشرقية أمس، ما أدى إلى مقتل 12 مدنيا.\nحصيلة سبع سنوات من الحرب في سوريا: أكثر من 350 ألف قتيل.",

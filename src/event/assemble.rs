@@ -676,9 +676,18 @@ fn is_anchor(
     if !ok || in_detention_name(a, t) || sentence_not_event(a, t) {
         return false;
     }
+    // A requirement "<X": a word that starts with X among the four before the
+    // trigger (اطلق مسلحون النار علي); else one that ends with it later on.
     row.requires.is_empty() || {
         let at = a.tok(t.span.end);
-        (at..te).any(|i| row.requires.iter().any(|r| a.word(i).ends_with(r.as_str())))
+        let ti = a.tok(t.span.start);
+        row.requires.iter().any(|r| match r.strip_prefix('<') {
+            Some(stem) => (ti.saturating_sub(4)..ti).any(|i| {
+                let w = a.word(i);
+                w.strip_prefix(['و', 'ف']).filter(|x| x.len() > 2).unwrap_or(w).starts_with(stem)
+            }),
+            None => (at..te).any(|i| a.word(i).ends_with(r.as_str())),
+        })
     }
 }
 
