@@ -64,6 +64,14 @@ const ROWS: &[Row] = &[
         &["unknown"],
         &["pmf"],
     ),
+    // Civilians named before the verb are never its agent.
+    (
+        "وبعد حملة عسكرية أسفرت عن سقوط قتلى من المدنيين، سيطرت القوات التركية وفصائل موالية لها على مدينة عفرين.",
+        "2018-03-18",
+        "territory_seized",
+        &["turkey"],
+        &[],
+    ),
     // A generic attack by warplanes is an airstrike.
     (
         "استهدف الطيران الحربي الروسي بلدة كفرنبل في ريف إدلب الجنوبي، ما أدى إلى مقتل ثلاثة مدنيين.",

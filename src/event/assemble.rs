@@ -571,7 +571,7 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
             if date.is_none() && same_day(a, seg_start, t_tok) {
                 date = cands.last().and_then(|c| c.date);
             }
-            let (perps, targets) = roles(a, &resolved, (seg_start, seg_end), main, row.form, kind);
+            let (perps, mut targets) = roles(a, &resolved, (seg_start, seg_end), main, row.form, kind);
             let mut cas_trigs = seg_cas.clone();
             // An arrest or a kidnapping counts its captives like a casualty word.
             if matches!(kind, EventKind::Arrest | EventKind::Kidnapping) {
@@ -586,7 +586,6 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
             } else {
                 Vec::new()
             };
-            let mut targets = targets;
             for c in &casualties {
                 if let (Some(actor), "victims") = (c.actor, c.group) {
                     if !targets.iter().any(|(t, _)| t.id == actor.id)
@@ -1208,7 +1207,9 @@ fn roles<'g>(
         let prev = |k: usize| if i >= k { a.word(i - k) } else { "" };
         let before = i < t0;
         let speaker = (1..=2).any(|k| SPEECH.contains(&prev(k)));
-        if speaker {
+        // Civilians are never the agent (قتلى من المدنيين ... سيطرت القوات);
+        // they become targets through their casualties.
+        if speaker || actor.id == "civilians" {
             continue;
         }
         let last_tok = a.tok(sp.end.saturating_sub(1));
