@@ -72,6 +72,14 @@ const ROWS: &[Row] = &[
         &["turkey"],
         &[],
     ),
+    // An airport that belongs to a side makes that side the target.
+    (
+        "قتل ثمانية عناصر في الضربة التي استهدفت مطار التيفور العسكري التابع للنظام السوري في ريف حمص الشرقي.",
+        "2018-04-09",
+        "armed_attack",
+        &[],
+        &["syria_gov"],
+    ),
     // A generic attack by warplanes is an airstrike.
     (
         "استهدف الطيران الحربي الروسي بلدة كفرنبل في ريف إدلب الجنوبي، ما أدى إلى مقتل ثلاثة مدنيين.",
