@@ -443,3 +443,15 @@ fn an_adjective_is_not_a_town() {
     assert!(place_ids("أصيب خمسة أشخاص برصاص مسلح مخمور داخل مجمع سكني.").is_empty());
     assert!(!place_ids("هاجم عناصر من داعش نقطة للجيش في قضاء مخمور جنوب أربيل.").is_empty());
 }
+
+/// A place name that begins a person's name (صلاح الدين عبد الكريم) is the
+/// person; the most frequent words among place names (الدور the round, بلد
+/// a country) are places only after their kind word.
+#[test]
+fn names_of_people_and_frequent_words_are_not_places() {
+    assert!(place_ids("ويتساءل المستشار صلاح الدين عبد الكريم عن أسباب الهجوم.").is_empty());
+    assert!(!place_ids("قتل ثلاثة جنود بهجوم في محافظة صلاح الدين أمس.").is_empty());
+    assert!(place_ids("يلتقي الفريقان في الدور الأول من البطولة.").is_empty());
+    assert!(place_ids("يعيش في بلد عربي منذ سنوات.").is_empty());
+    assert!(!place_ids("هاجم مسلحون نقطة للجيش في قضاء الدور شمال تكريت.").is_empty());
+}

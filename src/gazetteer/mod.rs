@@ -618,6 +618,7 @@ impl Gazetteer {
                         && !own_kind
                         && (common_noun_follows(normalized, hit.end) || after_facility(normalized, hit)))
                         || (prone && !own_kind && after_speech_verb(normalized, hit))
+                        || (!own_kind && personal_name_follows(normalized, hit.end))
                     {
                         continue;
                     }
@@ -898,6 +899,13 @@ fn after_speech_verb(normalized: &str, hit: &Hit) -> bool {
             | "راي"
             | "يري"
     )
+}
+
+/// True when the name is the first part of a person's name: "صلاح الدين
+/// عبد الكريم" is a man, not the governorate (عبد + a name of God follows).
+fn personal_name_follows(normalized: &str, end: usize) -> bool {
+    let next = normalized[end..].split([' ', '\n']).find(|w| !w.is_empty()).unwrap_or("");
+    next == "عبد" || (next.starts_with("عبد") && next.len() > 6 && !next.starts_with("عبدا"))
 }
 
 /// Words that make the definite noun before them a common noun, not a
