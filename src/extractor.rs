@@ -413,6 +413,38 @@ impl Abroad {
         if FOREIGN_NISBA.contains(&next.trim_end_matches(|c: char| !crate::normalize::is_word_char(c))) {
             return true;
         }
+        // Any place located by a place abroad right after it: "قريه دوما القريبه
+        // من نابلس"، "X جنوب القاهره".
+        let k = self.spans.partition_point(|a| a.start < e.span.end);
+        if let Some(a) = self.spans.get(k).filter(|a| a.start - e.span.end <= 40) {
+            let between = &text[e.span.end..a.start];
+            let locator = between.split([' ', '\n', '،']).any(|w| {
+                matches!(
+                    w,
+                    "قرب"
+                        | "القريبه"
+                        | "القريب"
+                        | "بالقرب"
+                        | "جنوب"
+                        | "شمال"
+                        | "شرق"
+                        | "غرب"
+                        | "جنوبي"
+                        | "شمالي"
+                        | "شرقي"
+                        | "غربي"
+                        | "في"
+                        | "بمحافظه"
+                        | "بمنطقه"
+                        | "بضواحي"
+                        | "ضواحي"
+                )
+            });
+            let clitic = text[a.start..].starts_with('ب');
+            if (locator || clitic) && between.split_whitespace().count() <= 4 {
+                return true;
+            }
+        }
         if self.spans.is_empty() || !namesake_prone(p) || e.rule == Some(PlaceRule::AdminParent) {
             return false;
         }

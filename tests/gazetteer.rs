@@ -455,3 +455,14 @@ fn names_of_people_and_frequent_words_are_not_places() {
     assert!(place_ids("يعيش في بلد عربي منذ سنوات.").is_empty());
     assert!(!place_ids("هاجم مسلحون نقطة للجيش في قضاء الدور شمال تكريت.").is_empty());
 }
+
+/// A place located by a place abroad right after it is that place's
+/// namesake abroad (دوما near Nablus), whatever its rank.
+#[test]
+fn a_place_located_abroad_is_a_namesake() {
+    assert!(place_ids("أحرق متطرفون منزل أسرة في قرية دوما القريبة من نابلس.").is_empty());
+    assert!(
+        place_ids("قتل ثلاثة مدنيين بقصف على مدينة دوما في الغوطة الشرقية.")
+            .contains(&"wof:890442375".to_string())
+    );
+}
