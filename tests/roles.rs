@@ -48,6 +48,22 @@ const ROWS: &[Row] = &[
         &["iran_backed"],
         &[],
     ),
+    // A claim of responsibility: the claimant is the agent.
+    (
+        "أعلن تنظيم داعش في بيان مسؤوليته عن تفجير انتحاري استهدف سوقا شعبيا في قضاء المقدادية بمحافظة ديالى.",
+        "2023-05-13",
+        "suicide_bombing",
+        &["isis"],
+        &[],
+    ),
+    // A light verb in the present tense, as headlines write it.
+    (
+        "التنظيم يتبنى هجوما على حاجز للجيش العراقي في قضاء الطارمية",
+        "2022-03-01",
+        "armed_attack",
+        &[],
+        &["iraq_gov"],
+    ),
     // The agent right before a light verb, the trigger noun after it.
     (
         "قالت خلية الإعلام الأمني إن طائرات القوة الجوية العراقية نفذت فجر اليوم ضربة جوية على مخبأ لعصابات داعش في وادي الشاي جنوب كركوك.",

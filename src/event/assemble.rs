@@ -309,6 +309,10 @@ const FACILITIES: &[&str] = &[
 const LIGHT_VERBS: &[&str] = &[
     "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "نصب", "نصبت", "نصبوا", "القت", "القي", "القوا", "اطلقت", "اطلق",
     "اطلقوا", "تبنت", "تبني", "تبنوا", "قامت", "قام", "قاموا", "بدات", "بدا", "شنته", "وشنت", "وشن", "ونفذت",
+    // present tense (داعش يتبني تفجيرا، طايرات التحالف تنفذ 27 غاره)
+    "يتبني", "تتبني", "يشن", "تشن", "يشنون", "ينفذ", "تنفذ", "ينفذون", "يطلق", "تطلق",
+    // claims: اعلن تنظيم داعش مسووليته عن الهجوم
+    "مسووليته", "مسووليتها", "مسووليتهم", "المسووليه",
 ];
 const TARGET_MARKERS: &[&str] = &["ضد", "علي", "استهدف", "استهدفت", "استهداف", "بحق"];
 const SPEECH: &[&str] = &[
@@ -1207,7 +1211,11 @@ fn roles<'g>(
     for &(i, actor, sp) in &actors {
         let prev = |k: usize| if i >= k { a.word(i - k) } else { "" };
         let before = i < t0;
-        let speaker = (1..=2).any(|k| SPEECH.contains(&prev(k)));
+        // The subject of a verb of saying is no role, unless what it says is
+        // a claim (اعلن تنظيم داعش في بيان مسووليته عن تفجير).
+        let claims = i < t0
+            && (a.tok(sp.end)..t0).any(|k| matches!(a.word(k), "مسووليته" | "مسووليتها" | "مسووليتهم"));
+        let speaker = (1..=2).any(|k| SPEECH.contains(&prev(k))) && !claims;
         // Civilians are never the agent (قتلى من المدنيين ... سيطرت القوات);
         // they become targets through their casualties.
         if speaker || actor.id == "civilians" {
@@ -1297,7 +1305,8 @@ fn roles<'g>(
             };
             // ... or right before the light verb (طائرات القوه الجويه نفذت ضربه).
             let end = a.tok(sp.end);
-            let light = (ts..i).rev().take(4).any(is_light) || (end..t0.min(end + 2)).any(is_light);
+            // ... or claims it (اعلن تنظيم داعش في بيان مسووليته عن تفجير).
+            let light = (ts..i).rev().take(4).any(is_light) || (end..t0.min(end + 2)).any(is_light) || claims;
             if (form == TriggerForm::Verb && gap(i, t0) <= 8) || (light && gap(i, t0) <= 8) {
                 push(&mut perps, actor, sp);
             }
