@@ -716,7 +716,8 @@ fn demonstrative_before(a: &Analysis<'_, '_>, t: &Trig) -> bool {
 }
 
 /// حكم بالاعدام: a court sentence, not an execution; وقف اطلاق النار: a
-/// ceasefire, not a shooting; بتهمه المشاركه في تفجير: a charge.
+/// ceasefire, not a shooting; بتهمه المشاركه في تفجير: a charge; خطف
+/// الميداليه: sport.
 fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
     let i = a.tok(t.span.start);
     let ceasefire = |k: usize| {
@@ -749,6 +750,31 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
     };
     if (i.saturating_sub(3)..i).any(charge) {
         return true;
+    }
+    // خطف الميداليه الذهبيه، خطف الاضواء: a sports or a figure of speech.
+    if a.rows[t.row as usize].kind == Some(EventKind::Kidnapping) {
+        let end = a.tok(t.span.end);
+        let figure = |k: usize| {
+            matches!(
+                strip_clitic(a.word(k)),
+                "ميداليه"
+                    | "لقب"
+                    | "فوز"
+                    | "اضواء"
+                    | "انظار"
+                    | "بطوله"
+                    | "كاس"
+                    | "ذهبيه"
+                    | "نقاط"
+                    | "صداره"
+                    | "قلوب"
+                    | "نجوميه"
+                    | "جايزه"
+            )
+        };
+        if (end..end + 3).any(figure) {
+            return true;
+        }
     }
     // انفجار مستودع ... بسبب ماس كهربائي: an accident, not an attack.
     let explosion = a.rows[t.row as usize].kind.is_some_and(|k| k.family() == 1);
