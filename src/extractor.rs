@@ -409,7 +409,7 @@ impl Abroad {
     ///   named nearby, in a sentence that names a place abroad, or in a
     ///   document that names one and no major place of its governorate.
     fn is_namesake(&self, g: &Gazetteer, text: &str, sentences: &[Span], e: &Ent<'_>, p: &Place) -> bool {
-        let next = text[e.span.end..].split([' ', '\n']).find(|w| !w.is_empty()).unwrap_or("");
+        let next = crate::gazetteer::word_after(text, e.span.end);
         if FOREIGN_NISBA.contains(&next.trim_end_matches(|c: char| !crate::normalize::is_word_char(c))) {
             return true;
         }

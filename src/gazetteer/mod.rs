@@ -741,6 +741,16 @@ impl Gazetteer {
     }
 }
 
+/// The word that ends right before `pos` (normalized text; "" at the start).
+pub(crate) fn word_before(normalized: &str, pos: usize) -> &str {
+    normalized[..pos].trim_end().rsplit([' ', '\n']).next().unwrap_or("")
+}
+
+/// The first word after `pos` (normalized text; "" at the end).
+pub(crate) fn word_after(normalized: &str, pos: usize) -> &str {
+    normalized[pos..].split([' ', '\n']).find(|w| !w.is_empty()).unwrap_or("")
+}
+
 /// `written` (a kind word as in [`PlaceKind::words`]) equals `normalized`
 /// once ة is read as ه, as the normalizer writes it.
 fn same_but_ta_marbuta(written: &str, normalized: &str) -> bool {
@@ -823,7 +833,7 @@ fn kind_word_before<'t>(normalized: &'t str, hit: &Hit) -> Option<&'t str> {
 
 /// The kind word (as [`kind_word_before`]) that ends right before `start`.
 fn kind_word_ending_at(normalized: &str, start: usize) -> Option<&str> {
-    let prev = normalized[..start].trim_end().rsplit([' ', '\n']).next().unwrap_or("");
+    let prev = word_before(normalized, start);
     // Not after the article: القضاء على، المنطقه الشرقيه، القريه المجاوره
     // are a noun and what follows it, not a kind word and a name.
     as_kind_word(prev)
@@ -844,7 +854,7 @@ fn after_facility(normalized: &str, hit: &Hit) -> bool {
     if hit.clitic(normalized).is_some() {
         return false;
     }
-    let prev = normalized[..hit.start].trim_end().rsplit([' ', '\n']).next().unwrap_or("");
+    let prev = word_before(normalized, hit.start);
     let prev = prev.strip_prefix('و').unwrap_or(prev);
     let prev = prev.strip_prefix('ب').or_else(|| prev.strip_prefix('ل')).unwrap_or(prev);
     let prev = prev.strip_prefix("ال").unwrap_or(prev);
@@ -873,7 +883,7 @@ fn after_speech_verb(normalized: &str, hit: &Hit) -> bool {
     if hit.clitic(normalized).is_some() {
         return false;
     }
-    let prev = normalized[..hit.start].trim_end().rsplit([' ', '\n']).next().unwrap_or("");
+    let prev = word_before(normalized, hit.start);
     let prev = prev.strip_prefix(['و', 'ف']).filter(|r| r.len() > 4).unwrap_or(prev);
     matches!(
         prev,
@@ -904,14 +914,14 @@ fn after_speech_verb(normalized: &str, hit: &Hit) -> bool {
 /// True when the name is the first part of a person's name: "صلاح الدين
 /// عبد الكريم" is a man, not the governorate (عبد + a name of God follows).
 fn personal_name_follows(normalized: &str, end: usize) -> bool {
-    let next = normalized[end..].split([' ', '\n']).find(|w| !w.is_empty()).unwrap_or("");
+    let next = word_after(normalized, end);
     next == "عبد" || (next.starts_with("عبد") && next.len() > 6 && !next.starts_with("عبدا"))
 }
 
 /// Words that make the definite noun before them a common noun, not a
 /// village name: البستان المجاور، الحي القريب.
 fn common_noun_follows(normalized: &str, end: usize) -> bool {
-    let next = normalized[end..].split([' ', '\n']).find(|w| !w.is_empty()).unwrap_or("");
+    let next = word_after(normalized, end);
     matches!(
         next,
         "المجاور"
