@@ -137,7 +137,7 @@ impl Extractor {
         if !self.trigger_lexicon.is_match(norm.as_str()) {
             return Vec::new();
         }
-        let p = self.parse_normalized(doc, norm);
+        let p = self.parse_normalized(doc, norm, false);
         // The place of a dateline is where the report was filed, and its date
         // when: neither is an event argument.
         let entities: Vec<Ent<'_>> = p
@@ -288,27 +288,22 @@ impl Extractor {
 
     /// The stages before events, shared by `extract` and `mentions`.
     fn parse<'d>(&self, doc: &'d Document) -> Parsed<'d, '_> {
-        self.parse_normalized(doc, self.normalizer.normalize(&doc.text))
+        self.parse_normalized(doc, self.normalizer.normalize(&doc.text), true)
     }
 
+    /// `all_counts`: read the counts of every sentence (mentions), or only of
+    /// those that hold a trigger (events).
     fn parse_normalized<'d>(
         &self,
         doc: &'d Document,
         norm: crate::normalize::Normalized<'d>,
+        all_counts: bool,
     ) -> Parsed<'d, '_> {
         let text = norm.as_str();
         let tokens = tokenize(text);
         let dateline = find_dateline(text, &tokens);
         let published = doc.published.or(dateline.map(|d| d.0));
         let dates: Vec<Timex> = read_dates(text, &tokens, published);
-        // A number inside a date is part of the date (dates are in text order).
-        let counts: Vec<Count> = read_counts(text, &tokens)
-            .into_iter()
-            .filter(|c| {
-                let k = dates.partition_point(|d| d.span.end <= c.span.start);
-                dates.get(k).is_none_or(|d| d.span.start >= c.span.end)
-            })
-            .collect();
         let zones = dateline_zones(text, dateline.map(|d| d.1));
         let mut entities = Vec::new();
         let mut shared: Vec<Vec<&Place>> = Vec::new();
@@ -355,6 +350,32 @@ impl Extractor {
             })
             .collect();
         let sentences = sentences_from_tokens(text, &tokens);
+        // Counts: every one for mentions; for events only those of sentences
+        // that hold a trigger, the only ones an event reads (segments, the
+        // casualties of a sentence without an event word, statistics).
+        let raw_counts = if all_counts {
+            read_counts(text, &tokens)
+        } else {
+            let mut out = Vec::new();
+            let mut k = 0;
+            for sp in &sentences {
+                k += triggers[k..].partition_point(|t| t.span.end <= sp.start);
+                if triggers.get(k).is_some_and(|t| t.span.start < sp.end) {
+                    let lo = tokens.partition_point(|t| t.span.end <= sp.start);
+                    let hi = tokens.partition_point(|t| t.span.start < sp.end);
+                    out.extend(read_counts(text, &tokens[lo..hi]));
+                }
+            }
+            out
+        };
+        // A number inside a date is part of the date (dates are in text order).
+        let counts: Vec<Count> = raw_counts
+            .into_iter()
+            .filter(|c| {
+                let k = dates.partition_point(|d| d.span.end <= c.span.start);
+                dates.get(k).is_none_or(|d| d.span.start >= c.span.end)
+            })
+            .collect();
         // Where a report was filed (بيروت (رويترز) -) says nothing of where
         // its villages are.
         abroad.retain(|a| !zones.iter().any(|z| z.contains(*a)));
