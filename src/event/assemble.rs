@@ -776,6 +776,22 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
             return true;
         }
     }
+    // لقطات التقطتها طائره بدون طيار: a drone that films.
+    if a.rows[t.row as usize].kind == Some(EventKind::DroneStrike) {
+        let filming = |k: usize| {
+            // (the word as written: strip_clitic would read التقط as ال + تقط)
+            let w = a.word(k);
+            let w = w.strip_prefix('و').filter(|r| r.len() > 4).unwrap_or(w);
+            w.starts_with("التقط")
+                || w.starts_with("لقطات")
+                || w.starts_with("تصوير")
+                || w.starts_with("بتصوير")
+                || matches!(w, "صورتها" | "صورها" | "صورته")
+        };
+        if (i.saturating_sub(4)..i + 6).any(filming) {
+            return true;
+        }
+    }
     // انفجار مستودع ... بسبب ماس كهربائي: an accident, not an attack.
     let explosion = a.rows[t.row as usize].kind.is_some_and(|k| k.family() == 1);
     let accident = |k: usize| {
