@@ -80,6 +80,14 @@ const ROWS: &[Row] = &[
         &["unknown"],
         &["pmf"],
     ),
+    // طرد as a verbal noun: the group after it was driven out.
+    (
+        "أعلنت قوات سوريا الديمقراطية سيطرتها على بلدة هجين بعد طرد تنظيم داعش منها إثر معارك استمرت أسابيع.",
+        "2018-12-14",
+        "territory_seized",
+        &["sdf"],
+        &["isis"],
+    ),
     // Civilians named before the verb are never its agent.
     (
         "وبعد حملة عسكرية أسفرت عن سقوط قتلى من المدنيين، سيطرت القوات التركية وفصائل موالية لها على مدينة عفرين.",

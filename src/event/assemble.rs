@@ -709,6 +709,31 @@ fn cumulative(a: &Analysis<'_, '_>, ts: usize, te: usize) -> bool {
     })
 }
 
+/// True when token `k` is طرد as a verbal noun (لطرد المقاتلين، بعد طرد داعش
+/// من المدينه): what follows is who was driven out, not who drove them.
+fn expelling_at(a: &Analysis<'_, '_>, k: usize, ts: usize) -> bool {
+    let w = a.word(k);
+    let bare = w.strip_prefix('و').unwrap_or(w);
+    matches!(bare, "لطرد" | "بطرد")
+        || (bare == "طرد"
+            && k > ts
+            && matches!(
+                strip_clitic(a.word(k - 1)),
+                "بعد"
+                    | "اثر"
+                    | "عقب"
+                    | "بهدف"
+                    | "هدف"
+                    | "من"
+                    | "في"
+                    | "حمله"
+                    | "عمليه"
+                    | "اجل"
+                    | "قبل"
+                    | "منذ"
+            ))
+}
+
 /// A demonstrative right before the trigger word (هذه الهجمات، تلك العمليات).
 fn demonstrative_before(a: &Analysis<'_, '_>, t: &Trig) -> bool {
     let i = a.tok(t.span.start);
@@ -1250,17 +1275,27 @@ fn roles<'g>(
     // تعرض/تعرضت: its subject is the target.
     let exposed = (ts..t0).rev().take(4).find(|&i| a.word(i).starts_with("تعرض"));
     let passive = t0 > ts && matches!(a.word(t0 - 1), "تم" | "جري");
+    let expelling = expelling_at(a, t0, ts);
     for &(i, actor, sp) in &actors {
         let prev = |k: usize| if i >= k { a.word(i - k) } else { "" };
         let before = i < t0;
         // The subject of a verb of saying is no role, unless what it says is
         // a claim (اعلن تنظيم داعش في بيان مسووليته عن تفجير).
+        // ... or announces its own deed (اعلنت قسد سيطرتها علي هجين).
+        let end_tok = a.tok(sp.end);
+        let own_deed = end_tok == t0 && ["ه", "ها", "هم"].iter().any(|p| a.word(t0).ends_with(p));
         let claims = i < t0
-            && (a.tok(sp.end)..t0).any(|k| matches!(a.word(k), "مسووليته" | "مسووليتها" | "مسووليتهم"));
+            && ((end_tok..t0).any(|k| matches!(a.word(k), "مسووليته" | "مسووليتها" | "مسووليتهم"))
+                || own_deed);
         let speaker = (1..=2).any(|k| SPEECH.contains(&prev(k))) && !claims;
         // Civilians are never the agent (قتلى من المدنيين ... سيطرت القوات);
         // they become targets through their casualties.
         if speaker || actor.id == "civilians" {
+            continue;
+        }
+        // Right after طرد as a verbal noun: the side driven out.
+        if (1..=2).any(|k| i >= k && i - k >= ts && expelling_at(a, i - k, ts)) {
+            push(&mut targets, actor, sp);
             continue;
         }
         let last_tok = a.tok(sp.end.saturating_sub(1));
@@ -1354,7 +1389,7 @@ fn roles<'g>(
             }
         } else if i < clause_end && gap(t1, i) <= 4 {
             match form {
-                TriggerForm::Verb if passive => push(&mut targets, actor, sp),
+                TriggerForm::Verb if passive || expelling => push(&mut targets, actor, sp),
                 TriggerForm::Verb => {
                     if perps.is_empty() {
                         push(&mut perps, actor, sp);
