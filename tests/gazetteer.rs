@@ -466,3 +466,10 @@ fn a_place_located_abroad_is_a_namesake() {
             .contains(&"wof:890442375".to_string())
     );
 }
+
+/// Tabqa (الطبقة, also "the class, the layer") needs a cue.
+#[test]
+fn tabqa_needs_a_cue() {
+    assert!(place_ids("انتقد الكاتب الطبقة السياسية في البلاد.").is_empty());
+    assert!(!place_ids("سيطرت قوات سوريا الديمقراطية على مدينة الطبقة وسدها.").is_empty());
+}
