@@ -1,6 +1,6 @@
 //! Stage 4: events — the output contract's types (`../shared/spec/EVENTS.md`),
 //! the trigger table, and the assembly of triggers, arguments, modality and
-//! merging ([`assemble`]).
+//! merging (the private `assemble` module, behind [`Extractor::extract`](crate::Extractor::extract)).
 
 mod assemble;
 mod triggers;

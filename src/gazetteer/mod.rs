@@ -4,7 +4,7 @@
 //! `gazetteers/README.md`), compiled into the crate and parsed once on first
 //! use ([`Gazetteer::embedded`]). A [`GazetteerBuilder`] adds user files or
 //! replaces the defaults. Aliases are registered in the one
-//! [`Lexicon`](crate::lexicon::Lexicon) and found through Arabic proclitics.
+//! [`Lexicon`] and found through Arabic proclitics.
 //!
 //! # Examples
 //!
