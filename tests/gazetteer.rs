@@ -473,3 +473,11 @@ fn tabqa_needs_a_cue() {
     assert!(place_ids("انتقد الكاتب الطبقة السياسية في البلاد.").is_empty());
     assert!(!place_ids("سيطرت قوات سوريا الديمقراطية على مدينة الطبقة وسدها.").is_empty());
 }
+
+/// Haditha (حديثة) is read only after its kind word: normalized, "في حديثه"
+/// (in his talk) is spelled like it.
+#[test]
+fn haditha_needs_its_kind_word() {
+    assert!(place_ids("وفي حديثه لبرنامج إذاعي قال الوزير إن التحقيق مستمر.").is_empty());
+    assert!(!place_ids("هاجم مسلحون من داعش مواقع للجيش في قضاء حديثة غربي الأنبار.").is_empty());
+}
