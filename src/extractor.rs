@@ -385,6 +385,14 @@ impl Extractor {
             if abroad_here.is_namesake(&self.gazetteer, text, &sentences, e, p) {
                 return false;
             }
+            // A name written with ة found where the text has ه: normalization
+            // made "حديثه" (his talk) look like حديثة; in news, names keep ة.
+            if (p.needs_cue || p.is_minor())
+                && p.name_ar.ends_with('ة')
+                && norm.original_text(e.span).trim_end().ends_with('ه')
+            {
+                return false;
+            }
             if !p.needs_context || crate::gazetteer::kind_word_at(text, e.span.start, p.kind) {
                 return true;
             }

@@ -481,3 +481,12 @@ fn haditha_needs_its_kind_word() {
     assert!(place_ids("وفي حديثه لبرنامج إذاعي قال الوزير إن التحقيق مستمر.").is_empty());
     assert!(!place_ids("هاجم مسلحون من داعش مواقع للجيش في قضاء حديثة غربي الأنبار.").is_empty());
 }
+
+/// A name written with ة is not read where the text has ه (normalization
+/// folds them): "حديثه" is "his talk", and news writes names with ة.
+#[test]
+fn a_ta_marbuta_name_is_not_read_from_a_final_ha() {
+    let with_ta = place_ids("اشتباكات عنيفة في قرية الصالحية بريف دير الزور الشرقي.");
+    let with_ha = place_ids("اشتباكات عنيفة في قرية الصالحيه بريف دير الزور الشرقي.");
+    assert_eq!(with_ta.len(), with_ha.len() + 1, "{with_ta:?} {with_ha:?}");
+}
