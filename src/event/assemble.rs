@@ -801,6 +801,30 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
             return true;
         }
     }
+    // شن هجوما لاذعا علي، هجومه الاعلامي: words, not arms.
+    if a.rows[t.row as usize].kind == Some(EventKind::ArmedAttack) {
+        let end = a.tok(t.span.end);
+        let verbal = |k: usize| {
+            // (as written: strip_clitic would read لاذعا as ل + اذعا)
+            matches!(
+                a.word(k),
+                "لاذع"
+                    | "لاذعا"
+                    | "حادا"
+                    | "كلامي"
+                    | "كلاميا"
+                    | "اعلامي"
+                    | "اعلاميا"
+                    | "سياسي"
+                    | "سياسيا"
+                    | "دبلوماسي"
+                    | "دبلوماسيا"
+            )
+        };
+        if (end..end + 2).any(verbal) {
+            return true;
+        }
+    }
     // لقطات التقطتها طائره بدون طيار: a drone that films.
     if a.rows[t.row as usize].kind == Some(EventKind::DroneStrike) {
         let filming = |k: usize| {
