@@ -490,3 +490,13 @@ fn a_ta_marbuta_name_is_not_read_from_a_final_ha() {
     let with_ha = place_ids("اشتباكات عنيفة في قرية الصالحيه بريف دير الزور الشرقي.");
     assert_eq!(with_ta.len(), with_ha.len() + 1, "{with_ta:?} {with_ha:?}");
 }
+
+/// A dual kind word names both places of a pair joined by و: مخيمي الهول
+/// وروج، بلدتي عربين وسقبا.
+#[test]
+fn a_dual_kind_word_names_both_places() {
+    let roj = place_ids("نقلت السلطات عشرات العائلات من مخيمي الهول وروج.");
+    assert!(roj.contains(&"rasad:roj_camp".to_string()), "{roj:?}");
+    let pair = place_ids("قصفت الطائرات بلدتي عربين وسقبا في الغوطة الشرقية.");
+    assert!(pair.len() >= 3, "{pair:?}");
+}

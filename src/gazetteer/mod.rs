@@ -590,9 +590,13 @@ impl Gazetteer {
         let adjective = kind_word.is_some_and(|w| w.ends_with('ه'))
             && !pattern.starts_with("ال")
             && pattern.ends_with('ه');
+        // The second of two places named by a dual kind word: مخيمي الهول وروج،
+        // بلدتي كفربطنا وسقبا.
+        let dual = dual_kind_before(normalized, hit);
         let named_as = |p: &Place| {
             kind_word.is_some_and(|w| p.kind.is_named_by(w) && !(p.needs_kind && adjective))
                 || own_word.is_some_and(|(_, definite)| definite || !p.needs_kind)
+                || dual.is_some_and(|w| p.kind.is_named_by(w))
         };
         for e in entries {
             let i = e.index as usize;
@@ -739,6 +743,26 @@ impl Gazetteer {
         }
         Some((first, PlaceRule::Rank))
     }
+}
+
+/// For a name joined by و (وروج), the dual kind word two words before it
+/// (مخيمي الهول وروج): the kind of both places.
+fn dual_kind_before<'t>(normalized: &'t str, hit: &Hit) -> Option<&'t str> {
+    if hit.clitic(normalized) != Some("و") {
+        return None;
+    }
+    dual_kind_two_before(normalized, hit.start)
+}
+
+/// The dual kind word two words before `start` (see [`dual_kind_before`]).
+fn dual_kind_two_before(normalized: &str, start: usize) -> Option<&str> {
+    let prev = word_before(normalized, start);
+    let prev_start = normalized[..start].trim_end().len() - prev.len();
+    let w = word_before(normalized, prev_start);
+    let dual = |w: &str| matches!(w, "مخيمي" | "بلدتي" | "قريتي" | "مدينتي" | "ناحيتي" | "حيي");
+    // As written first: بلدتي is not ب + لدتي.
+    let bare = w.strip_prefix(['و', 'ب', 'ل']).unwrap_or(w);
+    [w, bare].into_iter().find(|w| dual(w))
 }
 
 /// The word that ends right before `pos` (normalized text; "" at the start).
@@ -943,6 +967,8 @@ pub(crate) fn kind_word_at(normalized: &str, start: usize, kind: PlaceKind) -> b
     // (WOF calls some villages "ناحيه الزاب").
     let first = normalized[start..].split([' ', '\n']).next().unwrap_or("");
     as_kind_word(first).is_some()
+        || (first.starts_with('و')
+            && dual_kind_two_before(normalized, start).is_some_and(|w| kind.is_named_by(w)))
         || kind_word_ending_at(normalized, start).is_some_and(|w| kind.is_named_by(w))
 }
 
