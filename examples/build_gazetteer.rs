@@ -23,7 +23,7 @@
 //!
 //! Arabic aliases: the record's other Arabic names (Latin text in the `ara`
 //! fields goes to the Latin aliases), the name without a leading ناحية/قضاء/
-//! مدينة/بلدة/قرية, and the kind-prefixed forms (city: مدينة X; town: بلدة X,
+//! مدينة/بلدة/قرية, كفر X written joined and apart, and the kind-prefixed forms (city: مدينة X; town: بلدة X,
 //! مدينة X; village: قرية X, بلدة X; subdistrict: ناحية X; district: منطقة X,
 //! in Iraq قضاء X; neighbourhood: حي X), without two that the normalizer
 //! folds alike. Villages, towns, neighbourhoods, subdistricts and camps whose
@@ -1408,6 +1408,21 @@ fn add_aliases_and_flags(
         }
         let word = |a: &&String| a.chars().filter(|&c| is_arabic_letter(c)).count() >= 2;
         for a in row.stripped_ar.iter().filter(word).filter(|a| !ordinary(a)) {
+            list.add(folder, a);
+        }
+        // كفر is written apart or joined to the name (كفر بطنا، كفربطنا;
+        // كفرنبل، كفر نبل): both forms for every name that has one.
+        let kafr: Vec<String> = std::iter::once(&row.name_ar)
+            .chain(row.aliases_ar.iter())
+            .filter_map(|n| match n.strip_prefix("كفر ") {
+                Some(rest) if !rest.contains(' ') => Some(format!("كفر{rest}")),
+                _ => n
+                    .strip_prefix("كفر")
+                    .filter(|rest| rest.chars().count() >= 3 && !rest.contains(' ') && !rest.starts_with(' '))
+                    .map(|rest| format!("كفر {rest}")),
+            })
+            .collect();
+        for a in &kafr {
             list.add(folder, a);
         }
         // No بلدة X when X is a curated name: the longer alias would take

@@ -500,3 +500,13 @@ fn a_dual_kind_word_names_both_places() {
     let pair = place_ids("قصفت الطائرات بلدتي عربين وسقبا في الغوطة الشرقية.");
     assert!(pair.len() >= 3, "{pair:?}");
 }
+
+/// كفر is written apart or joined: both find the place.
+#[cfg(feature = "full-gazetteer")]
+#[test]
+fn kafr_joined_or_apart() {
+    let apart = place_ids("قصفت الطائرات بلدة كفر بطنا في الغوطة الشرقية.");
+    let joined = place_ids("قصفت الطائرات بلدة كفربطنا في الغوطة الشرقية.");
+    assert_eq!(apart, joined);
+    assert!(apart.len() >= 2, "{apart:?}");
+}
