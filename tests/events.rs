@@ -366,3 +366,15 @@ fn a_withdrawal_destination_is_not_the_place() {
     assert!(!places.is_empty(), "{events:#?}");
     assert!(places.iter().all(|p| !p.contains("Badia")), "{places:?}");
 }
+
+/// فيما opens a parallel fact: two strikes in two towns are two events, each
+/// with its own dead.
+#[test]
+fn a_parallel_clause_is_another_event() {
+    let x = Extractor::embedded();
+    let text = "قال المرصد إن خمسة متشددين من تنظيم داعش قتلوا في غارة جوية قرب مدينة الحسكة، \
+                فيما قتل ثمانية مدنيين في قصف لطائرات النظام على مدينة حماة.";
+    let doc = Document::new("p", text).published(chrono::NaiveDate::from_ymd_opt(2015, 8, 1).unwrap());
+    let killed: Vec<Option<u64>> = x.extract(&doc).iter().map(|e| e.killed.map(|k| k.min)).collect();
+    assert_eq!(killed, vec![Some(5), Some(8)]);
+}

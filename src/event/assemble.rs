@@ -911,7 +911,13 @@ fn segments(a: &Analysis<'_, '_>, anchors: &[&Trig], ts: usize, te: usize) -> Ve
             .rev()
             .find(|&j| j > *cuts.last().unwrap_or(&ts) && a.word(j).starts_with('و') && a.word(j).len() > 2);
         let place = own_place(a, t);
+        // فيما / بينما open a parallel fact (قتل خمسة في غاره قرب الحسكه،
+        // فيما قتل ثمانيه مدنيين في قصف علي حماه): a new event, whatever its kind.
+        let parallel = (i.saturating_sub(6)..i)
+            .rev()
+            .find(|&j| j > *cuts.last().unwrap_or(&ts) && matches!(a.word(j), "فيما" | "بينما" | "وبينما"));
         let cut = if k != fam { coord } else { None }
+            .or(parallel)
             .or_else(|| (has_own_place && place.is_some()).then_some(coord.unwrap_or(i)));
         if let Some(c) = cut {
             if c > *cuts.last().unwrap_or(&ts) {
