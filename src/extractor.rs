@@ -382,7 +382,18 @@ impl Extractor {
         let abroad_here = Abroad::new(&self.gazetteer, &entities, abroad);
         entities.retain(|e| {
             let Entity::Place(p) = e.entity else { return true };
-            if abroad_here.is_namesake(&self.gazetteer, text, &sentences, e, p) {
+            // A sentence with an event word (not a mere casualty word).
+            let in_event_sentence = {
+                let k = sentences.partition_point(|sp| sp.end <= e.span.start);
+                sentences.get(k).is_some_and(|sp| {
+                    let t = triggers.partition_point(|t| t.span.end <= sp.start);
+                    triggers[t..]
+                        .iter()
+                        .take_while(|t| t.span.start < sp.end)
+                        .any(|t| self.triggers.rows()[t.row as usize].kind.is_some())
+                })
+            };
+            if abroad_here.is_namesake(&self.gazetteer, text, &sentences, e, p, in_event_sentence) {
                 return false;
             }
             // A name written with ة found where the text has ه: normalization
@@ -415,21 +426,55 @@ struct Abroad {
     spans: Vec<Span>,
     /// Governorates of the document's places that are not prone to namesakes.
     governorates: Vec<String>,
+    /// Ids of the document's places (countries apart) and of the countries
+    /// it names: what supports a place in a report about elsewhere.
+    places: Vec<String>,
+    countries: Vec<String>,
 }
 
 impl Abroad {
     fn new(g: &Gazetteer, entities: &[Ent<'_>], spans: Vec<Span>) -> Abroad {
         let mut governorates = Vec::new();
+        let mut places = Vec::new();
+        let mut countries = Vec::new();
         if !spans.is_empty() {
             for e in entities {
                 if let Entity::Place(p) = e.entity {
+                    if p.kind == PlaceKind::Country {
+                        countries.push(p.id.clone());
+                        continue;
+                    }
                     if !namesake_prone(p) {
                         governorates.extend(g.governorate_of(p));
                     }
+                    places.push(p.id.clone());
                 }
             }
         }
-        Abroad { spans, governorates }
+        Abroad { spans, governorates, places, countries }
+    }
+
+    /// A report that names places abroad at least twice and, besides this
+    /// place, nothing of its country (محافظ ميسان in an article about Asir is
+    /// the Saudi Maysan; الاسكندريه in an Egyptian court report). A
+    /// governorate named where an event happens stays (انفجار في بغداد ...
+    /// وادانت السعوديه ومصر الهجوم).
+    fn about_elsewhere(&self, g: &Gazetteer, p: &Place, in_event_sentence: bool) -> bool {
+        if self.spans.len() < 2 || p.kind == PlaceKind::Country {
+            return false;
+        }
+        if in_event_sentence && p.kind == PlaceKind::Governorate {
+            return false;
+        }
+        let country_of = |q: &Place| {
+            g.admin_chain(q).into_iter().find(|c| c.kind == PlaceKind::Country).map(|c| c.id.clone())
+        };
+        let Some(country) = country_of(p) else { return false };
+        let compatriot = self
+            .places
+            .iter()
+            .any(|id| *id != p.id && g.place(id).and_then(country_of).as_ref() == Some(&country));
+        !self.countries.contains(&country) && !compatriot
     }
 
     /// True when the place mention is most likely a namesake abroad:
@@ -437,7 +482,15 @@ impl Abroad {
     /// - a village, neighbourhood or subdistrict not placed by a container
     ///   named nearby, in a sentence that names a place abroad, or in a
     ///   document that names one and no major place of its governorate.
-    fn is_namesake(&self, g: &Gazetteer, text: &str, sentences: &[Span], e: &Ent<'_>, p: &Place) -> bool {
+    fn is_namesake(
+        &self,
+        g: &Gazetteer,
+        text: &str,
+        sentences: &[Span],
+        e: &Ent<'_>,
+        p: &Place,
+        in_event_sentence: bool,
+    ) -> bool {
         let next = crate::gazetteer::word_after(text, e.span.end);
         if FOREIGN_NISBA.contains(&next.trim_end_matches(|c: char| !crate::normalize::is_word_char(c))) {
             return true;
@@ -473,6 +526,9 @@ impl Abroad {
             if (locator || clitic) && between.split_whitespace().count() <= 4 {
                 return true;
             }
+        }
+        if e.rule != Some(PlaceRule::AdminParent) && self.about_elsewhere(g, p, in_event_sentence) {
+            return true;
         }
         if self.spans.is_empty() || !namesake_prone(p) || e.rule == Some(PlaceRule::AdminParent) {
             return false;
@@ -568,10 +624,19 @@ fn dateline_zones(text: &str, dateline: Option<Span>) -> Vec<Span> {
             zones.push(Span::new(span.start, end.min(span.end)));
         } else if line.split_whitespace().count() <= 6 && line.contains(['-', '–', '—']) {
             zones.push(span);
+        } else if let Some(k) = AGENCY_MARKS.iter().filter_map(|m| line.find(m).map(|k| k + m.len())).min() {
+            // "دبي، الامارات العربيه المتحده (cnn) - ...": where the agency
+            // filed from, up to its name.
+            if k <= 120 {
+                zones.push(Span::new(span.start, span.start + k));
+            }
         }
     }
     zones
 }
+
+/// Agency names in parentheses that close a dateline (normalized text).
+const AGENCY_MARKS: &[&str] = &["(cnn)", "(رويترز)", "(ا ف ب)", "(اف ب)", "(د ب ا)", "(ا ب)", "(الاناضول)"];
 
 /// Builds an [`Extractor`].
 #[derive(Debug, Default)]

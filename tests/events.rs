@@ -378,3 +378,27 @@ fn a_parallel_clause_is_another_event() {
     let killed: Vec<Option<u64>> = x.extract(&doc).iter().map(|e| e.killed.map(|k| k.min)).collect();
     assert_eq!(killed, vec![Some(5), Some(8)]);
 }
+
+/// A report about elsewhere: a place of Syria or Iraq named once, with
+/// places abroad and nothing else of its country, is a namesake (the Saudi
+/// Maysan, Alexandria in Egypt); a bombing in Baghdad condemned from abroad
+/// stays in Baghdad.
+#[test]
+fn reports_about_elsewhere() {
+    let x = Extractor::embedded();
+    let date = chrono::NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
+    let abroad = "استهدف تفجير انتحاري مسجدا في مدينة أبها بمنطقة عسير. \
+                  وزار المصابين في المستشفى محافظ ميسان ومدير شرطة جازان.";
+    let places: Vec<String> = x
+        .mentions(&Document::new("a", abroad).published(date))
+        .into_iter()
+        .filter_map(|m| match m.what {
+            rasad::MentionKind::Place { name, .. } => Some(name),
+            _ => None,
+        })
+        .collect();
+    assert!(!places.contains(&"Maysan".to_string()), "{places:?}");
+    let home = "قتل ثلاثة أشخاص في انفجار سيارة مفخخة في بغداد أمس. وأدانت السعودية ومصر الهجوم.";
+    let events = x.extract(&Document::new("b", home).published(date));
+    assert!(events.iter().any(|e| e.location.as_ref().is_some_and(|l| l.name == "Baghdad")), "{events:#?}");
+}
