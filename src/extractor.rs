@@ -426,8 +426,9 @@ struct Abroad {
     spans: Vec<Span>,
     /// Governorates of the document's places that are not prone to namesakes.
     governorates: Vec<String>,
-    /// Ids of the document's places (countries apart) and of the countries
-    /// it names: what supports a place in a report about elsewhere.
+    /// Ids of the document's major places (no villages, no countries) and of
+    /// the countries it names: what supports a place in a report about
+    /// elsewhere.
     places: Vec<String>,
     countries: Vec<String>,
 }
@@ -444,10 +445,12 @@ impl Abroad {
                         countries.push(p.id.clone());
                         continue;
                     }
+                    // Villages and the like are no support: they are the
+                    // names most often shared with places abroad.
                     if !namesake_prone(p) {
                         governorates.extend(g.governorate_of(p));
+                        places.push(p.id.clone());
                     }
-                    places.push(p.id.clone());
                 }
             }
         }
