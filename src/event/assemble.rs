@@ -734,6 +734,22 @@ fn expelling_at(a: &Analysis<'_, '_>, k: usize, ts: usize) -> bool {
             ))
 }
 
+/// Words that, within `reach` words after a trigger of the kind, make it a
+/// figure of speech: خطف الميداليه الذهبيه (a race won), شن هجوما لاذعا (a
+/// scathing speech). `stripped`: compared without clitics (strip_clitic
+/// would read لاذعا as ل + اذعا, so the adjectives are compared as written).
+#[rustfmt::skip]
+const FIGURES: &[(EventKind, usize, bool, &[&str])] = &[
+    (EventKind::Kidnapping, 3, true, &[
+        "ميداليه", "لقب", "فوز", "اضواء", "انظار", "بطوله", "كاس", "ذهبيه", "نقاط", "صداره", "قلوب", "نجوميه",
+        "جايزه",
+    ]),
+    (EventKind::ArmedAttack, 2, false, &[
+        "لاذع", "لاذعا", "حادا", "كلامي", "كلاميا", "اعلامي", "اعلاميا", "سياسي", "سياسيا", "دبلوماسي",
+        "دبلوماسيا",
+    ]),
+];
+
 /// A demonstrative right before the trigger word (هذه الهجمات، تلك العمليات).
 fn demonstrative_before(a: &Analysis<'_, '_>, t: &Trig) -> bool {
     let i = a.tok(t.span.start);
@@ -776,52 +792,12 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
     if (i.saturating_sub(3)..i).any(charge) {
         return true;
     }
-    // خطف الميداليه الذهبيه، خطف الاضواء: a sports or a figure of speech.
-    if a.rows[t.row as usize].kind == Some(EventKind::Kidnapping) {
+    // خطف الميداليه، شن هجوما لاذعا: sport and words, not arms.
+    let kind = a.rows[t.row as usize].kind;
+    if let Some(&(_, reach, stripped, words)) = FIGURES.iter().find(|f| Some(f.0) == kind) {
         let end = a.tok(t.span.end);
-        let figure = |k: usize| {
-            matches!(
-                strip_clitic(a.word(k)),
-                "ميداليه"
-                    | "لقب"
-                    | "فوز"
-                    | "اضواء"
-                    | "انظار"
-                    | "بطوله"
-                    | "كاس"
-                    | "ذهبيه"
-                    | "نقاط"
-                    | "صداره"
-                    | "قلوب"
-                    | "نجوميه"
-                    | "جايزه"
-            )
-        };
-        if (end..end + 3).any(figure) {
-            return true;
-        }
-    }
-    // شن هجوما لاذعا علي، هجومه الاعلامي: words, not arms.
-    if a.rows[t.row as usize].kind == Some(EventKind::ArmedAttack) {
-        let end = a.tok(t.span.end);
-        let verbal = |k: usize| {
-            // (as written: strip_clitic would read لاذعا as ل + اذعا)
-            matches!(
-                a.word(k),
-                "لاذع"
-                    | "لاذعا"
-                    | "حادا"
-                    | "كلامي"
-                    | "كلاميا"
-                    | "اعلامي"
-                    | "اعلاميا"
-                    | "سياسي"
-                    | "سياسيا"
-                    | "دبلوماسي"
-                    | "دبلوماسيا"
-            )
-        };
-        if (end..end + 2).any(verbal) {
+        let word = |k: usize| if stripped { strip_clitic(a.word(k)) } else { a.word(k) };
+        if (end..end + reach).any(|k| words.contains(&word(k))) {
             return true;
         }
     }
