@@ -447,7 +447,7 @@ impl Abroad {
                     }
                     // Villages and the like are no support: they are the
                     // names most often shared with places abroad.
-                    if !namesake_prone(p) {
+                    if !p.is_namesake_prone() {
                         governorates.extend(g.governorate_of(p));
                         places.push(p.id.clone());
                     }
@@ -533,7 +533,7 @@ impl Abroad {
         if e.rule != Some(PlaceRule::AdminParent) && self.about_elsewhere(g, p, in_event_sentence) {
             return true;
         }
-        if self.spans.is_empty() || !namesake_prone(p) || e.rule == Some(PlaceRule::AdminParent) {
+        if self.spans.is_empty() || !p.is_namesake_prone() || e.rule == Some(PlaceRule::AdminParent) {
             return false;
         }
         let s = sentences.partition_point(|sp| sp.end <= e.span.start);
@@ -546,12 +546,6 @@ impl Abroad {
         let gov = g.governorate_of(p);
         !gov.is_some_and(|gov| self.governorates.contains(&gov))
     }
-}
-
-/// Villages, neighbourhoods, subdistricts and the generated places read only
-/// in context: the kinds whose names recur abroad.
-fn namesake_prone(p: &Place) -> bool {
-    p.is_minor() || matches!(p.kind, PlaceKind::Village | PlaceKind::Neighbourhood | PlaceKind::Subdistrict)
 }
 
 /// Nisbas (normalized, both genders) that put the place before them abroad.

@@ -274,6 +274,14 @@ impl Place {
     pub fn is_minor(&self) -> bool {
         self.needs_kind || self.needs_context
     }
+
+    /// True for the places whose names most often belong to someone or
+    /// something else (a speaker, a village abroad): the minor places, and
+    /// every village, neighbourhood and subdistrict.
+    pub fn is_namesake_prone(&self) -> bool {
+        self.is_minor()
+            || matches!(self.kind, PlaceKind::Village | PlaceKind::Neighbourhood | PlaceKind::Subdistrict)
+    }
 }
 
 /// An actor: a row of `actors.tsv`.
@@ -613,11 +621,7 @@ impl Gazetteer {
                     if needs_cue && !*cue.get_or_insert_with(|| has_locative_cue(normalized, hit)) {
                         continue;
                     }
-                    let prone = p.is_minor()
-                        || matches!(
-                            p.kind,
-                            PlaceKind::Village | PlaceKind::Neighbourhood | PlaceKind::Subdistrict
-                        );
+                    let prone = p.is_namesake_prone();
                     if (p.is_minor()
                         && !own_kind
                         && (common_noun_follows(normalized, hit.end) || after_facility(normalized, hit)))
