@@ -619,12 +619,14 @@ fn dateline_zones(text: &str, dateline: Option<Span>) -> Vec<Span> {
                 .min()
                 .map_or(d.end, |k| d.end + k + 3);
             zones.push(Span::new(span.start, end.min(span.end)));
-        } else if line.split_whitespace().count() <= 6 && line.contains(['-', '–', '—']) {
+        } else if line.split_whitespace().nth(6).is_none() && line.contains(['-', '–', '—']) {
             zones.push(span);
-        } else if let Some(k) = AGENCY_MARKS.iter().filter_map(|m| line.find(m).map(|k| k + m.len())).min() {
+        } else {
             // "دبي، الامارات العربيه المتحده (cnn) - ...": where the agency
-            // filed from, up to its name.
-            if k <= 120 {
+            // filed from, up to its name, which ends within 120 bytes.
+            let head = &line[..crate::normalize::floor_char_boundary(line, 120)];
+            let ends = AGENCY_MARKS.iter().filter_map(|m| head.find(m).map(|k| k + m.len()));
+            if let Some(k) = ends.filter(|&k| k <= 120).min() {
                 zones.push(Span::new(span.start, span.start + k));
             }
         }

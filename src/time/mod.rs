@@ -324,6 +324,9 @@ pub fn find_dateline(text: &str, tokens: &[Token]) -> Option<(NaiveDate, Span)> 
         if lines > 8 || t.span.start > 600 {
             break;
         }
+        if !may_start_date(text, t) {
+            continue;
+        }
         let Some((raw, end)) = read_raw(text, tokens, i) else { continue };
         let (Some(y), Some(m), Some(d), false) = (raw.year, raw.month, raw.day, raw.hijri) else { continue };
         let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else { continue };
@@ -347,6 +350,13 @@ pub fn find_dateline(text: &str, tokens: &[Token]) -> Option<(NaiveDate, Span)> 
     None
 }
 
+/// False when `t` is a word that no date expression starts with: most words
+/// are rejected by one set lookup per stem before the reader runs.
+#[inline]
+fn may_start_date(text: &str, t: &Token) -> bool {
+    t.kind != TokenKind::Word || clitic_stems(t.text(text)).any(|(_, s)| STARTERS.contains(s))
+}
+
 /// Every date in the tokens of `text`, in order. Yearless dates take the
 /// year of `published`, or (without it) of the last full date before them.
 pub fn read_dates(text: &str, tokens: &[Token], published: Option<NaiveDate>) -> Vec<Timex> {
@@ -354,10 +364,7 @@ pub fn read_dates(text: &str, tokens: &[Token], published: Option<NaiveDate>) ->
     let mut context: Option<DateValue> = None;
     let mut i = 0;
     while i < tokens.len() {
-        // Most words cannot start a date: one set lookup per stem rejects them.
-        if tokens[i].kind == TokenKind::Word
-            && !clitic_stems(tokens[i].text(text)).any(|(_, s)| STARTERS.contains(s))
-        {
+        if !may_start_date(text, &tokens[i]) {
             i += 1;
             continue;
         }
