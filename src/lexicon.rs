@@ -242,21 +242,19 @@ impl FirstRuns {
         Ok(table)
     }
 
-    /// A multiplicative hash over 8-byte chunks (FxHash's mixing).
+    /// A multiplicative hash over 8-byte chunks (FxHash's mixing); the last
+    /// chunk is read overlapping, so no byte is copied.
     #[inline]
     fn hash(key: &[u8]) -> u64 {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut h = key.len() as u64;
         let mut chunks = key.chunks_exact(8);
         for c in &mut chunks {
-            let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            h = (h.rotate_left(5) ^ x).wrapping_mul(K);
+            h = (h.rotate_left(5) ^ u64_at(c, 0)).wrapping_mul(K);
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut x = [0u8; 8];
-            x[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(x)).wrapping_mul(K);
+        if !chunks.remainder().is_empty() {
+            let tail = if key.len() >= 8 { u64_at(key, key.len() - 8) } else { short_bits(key) };
+            h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
         }
         h
     }
@@ -303,17 +301,48 @@ impl FirstRuns {
     }
 }
 
-/// `a == b` for two slices of the same length, eight bytes at a time: runs
-/// are short, and a call to `memcmp` cost more than the comparison.
+/// `a == b` for two slices of the same length, eight bytes at a time (the
+/// last eight read overlapping): runs are short, and a call to `bcmp` cost
+/// more than the comparison.
 #[inline]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let (mut ca, mut cb) = (a.chunks_exact(8), b.chunks_exact(8));
-    for (x, y) in (&mut ca).zip(&mut cb) {
-        if x != y {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n < 8 {
+        return short_bits(a) == short_bits(b);
+    }
+    let mut k = 0;
+    while k + 8 < n {
+        if u64_at(a, k) != u64_at(b, k) {
             return false;
         }
+        k += 8;
     }
-    ca.remainder() == cb.remainder()
+    u64_at(a, n - 8) == u64_at(b, n - 8)
+}
+
+/// The eight bytes at `at` (which must lie in `s`), little-endian.
+#[inline]
+fn u64_at(s: &[u8], at: usize) -> u64 {
+    s.get(at..at + 8).and_then(|c| c.try_into().ok()).map_or(0, u64::from_le_bytes)
+}
+
+/// Every byte of a slice shorter than 8, packed: two overlapping 4-byte
+/// reads from 4 bytes on, else first, middle and last byte. Equal lengths
+/// and equal bits mean equal bytes.
+#[inline]
+fn short_bits(k: &[u8]) -> u64 {
+    let n = k.len();
+    let u32_at = |at: usize| k.get(at..at + 4).and_then(|c| c.try_into().ok()).map_or(0, u32::from_le_bytes);
+    if n >= 4 {
+        u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << 32
+    } else if n > 0 {
+        u64::from(k[0]) | u64::from(k[n / 2]) << 8 | u64::from(k[n - 1]) << 16
+    } else {
+        0
+    }
 }
 
 /// Where the run of word characters that starts at `i` ends.
@@ -570,23 +599,35 @@ fn clitic_splits(text: &str, w: usize) -> [Option<Split>; 8] {
 }
 
 /// Whether the char at `i` continues a word, and its length.
-#[inline]
+#[inline(always)]
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
-    let b = text.as_bytes()[i];
+    let bytes = text.as_bytes();
+    let b = bytes[i];
     if b < 0x80 {
         return (b.is_ascii_alphanumeric(), 1);
     }
-    if (0xD8..=0xDB).contains(&b) && i + 1 < text.len() {
-        let cp = 0x600 + ((((b & 0x03) as u32) << 6) | (text.as_bytes()[i + 1] & 0x3F) as u32);
-        return (!is_arabic_punctuation(cp), 2);
+    if (0xD8..=0xDB).contains(&b) {
+        if let Some(&c) = bytes.get(i + 1) {
+            let punctuation = ARABIC_PUNCTUATION[usize::from(b - 0xD8)] >> (c & 0x3F) & 1 == 1;
+            return (!punctuation, 2);
+        }
     }
+    other_char_at(text, i)
+}
+
+#[cold]
+#[inline(never)]
+fn other_char_at(text: &str, i: usize) -> (bool, usize) {
     let c = text[i..].chars().next().unwrap_or(' ');
     (crate::normalize::is_word_char(c), c.len_utf8().max(1))
 }
 
-fn is_arabic_punctuation(cp: u32) -> bool {
-    matches!(cp, 0x600..=0x60F | 0x61B..=0x61F | 0x66A..=0x66D | 0x6D4 | 0x6DD | 0x6DE | 0x6E9)
-}
+/// The punctuation of the Arabic block (U+0600-U+06FF) that ends a word,
+/// one mask of 64 code points per lead byte D8-DB: U+0600-060F and
+/// U+061B-061F (، ؛ ؟ ...), U+066A-066D (٪ ٫ ٬ ٭), U+06D4 (۔), U+06DD, U+06DE
+/// and U+06E9.
+const ARABIC_PUNCTUATION: [u64; 4] =
+    [0xFFFF | 0x1F << 0x1B, 0xF << 0x2A, 0, 1 << 0x14 | 0x3 << 0x1D | 1 << 0x29];
 
 /// True when `i` is the end of the text or the char there does not continue a word.
 #[inline]
@@ -621,6 +662,18 @@ mod tests {
             .iter()
             .map(|h| (lex.pattern(h).to_string(), h.clitic(&norm).map(str::to_string)))
             .collect()
+    }
+
+    /// The punctuation masks say what the list of code points says.
+    #[test]
+    fn arabic_punctuation_masks() {
+        for cp in 0x600u32..0x700 {
+            let c = char::from_u32(cp).unwrap_or(' ');
+            let text = c.to_string();
+            let listed =
+                matches!(cp, 0x600..=0x60F | 0x61B..=0x61F | 0x66A..=0x66D | 0x6D4 | 0x6DD | 0x6DE | 0x6E9);
+            assert_eq!(word_char_at(&text, 0), (!listed, 2), "U+{cp:04X}");
+        }
     }
 
     #[test]
