@@ -15,6 +15,7 @@
 //! assert_eq!(&text[c.span], "ما لا يقل عن خمسه وعشرين");
 //! ```
 
+use crate::token::WordMap;
 use rustc_hash::FxHashMap as HashMap;
 
 use once_cell::sync::Lazy;
@@ -60,7 +61,7 @@ enum Word {
     Few,
 }
 
-static WORDS: Lazy<HashMap<&'static str, Word>> = Lazy::new(|| {
+static WORDS: Lazy<WordMap<Word>> = Lazy::new(|| {
     use Word::*;
     let mut m = HashMap::default();
     let units: &[(&[&str], u64)] = &[
@@ -144,7 +145,7 @@ static WORDS: Lazy<HashMap<&'static str, Word>> = Lazy::new(|| {
             m.insert(leak(format!("{stem}ين")), Dual);
         }
     }
-    m
+    WordMap::new(m)
 });
 
 /// Counted nouns whose dual means "two" (جنديان), with whether their sound

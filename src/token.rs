@@ -174,3 +174,85 @@ pub fn clitic_stems(word: &str) -> impl Iterator<Item = (usize, &str)> {
     }
     out.into_iter().flatten()
 }
+
+/// A table of words for the token readers (time words, number words): a
+/// hash map behind a 4,096-bit filter, so that the many words that are in
+/// no table are turned away by one multiply and one bit test, without
+/// hashing the whole word or touching the map.
+#[derive(Clone, Debug)]
+pub(crate) struct WordMap<V> {
+    filter: [u64; 64],
+    map: rustc_hash::FxHashMap<&'static str, V>,
+}
+
+impl<V> WordMap<V> {
+    /// The map of `entries`; a word given twice keeps its last value.
+    pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
+        let mut m = WordMap { filter: [0; 64], map: Default::default() };
+        for (w, v) in entries {
+            let h = Self::slot(w);
+            m.filter[h / 64] |= 1 << (h % 64);
+            m.map.insert(w, v);
+        }
+        m
+    }
+
+    /// The value of `word`, if it is in the table.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&V> {
+        let h = Self::slot(word);
+        if self.filter[h / 64] & (1 << (h % 64)) == 0 {
+            return None;
+        }
+        self.map.get(word)
+    }
+
+    /// True when `word` is in the table.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// Every word of the table.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.map.keys().copied()
+    }
+
+    /// One of 4,096 bits from the word's length and its first and last four
+    /// bytes (a filter: the map compares the whole word).
+    #[inline]
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let n = b.len();
+        let u32_at =
+            |at: usize| b.get(at..at + 4).and_then(|c| c.try_into().ok()).map_or(0, u32::from_le_bytes);
+        let x = if n >= 4 {
+            u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << 32
+        } else {
+            b.iter().fold(0u64, |x, &c| x << 8 | u64::from(c))
+        };
+        ((x ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The filter never turns away a word of the map, and a word that only
+    /// shares its length and its first and last four bytes with one is
+    /// still not in it.
+    #[test]
+    fn word_map_finds_its_words_only() {
+        let words = ["امس", "الاحد", "كانون الاول", "ب", "may", "الثلاثاء", "الثلاثين"];
+        let m = WordMap::new(words.iter().enumerate().map(|(i, w)| (*w, i)));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(m.get(w), Some(&i), "{w}");
+        }
+        for w in ["", "ام", "امسي", "الاحدث", "كانون الثاني", "بب", "mayo", "الثلابين", "الثلاثاءء"]
+        {
+            assert!(!m.contains(w), "{w}");
+        }
+        assert_eq!(m.keys().count(), words.len());
+    }
+}

@@ -22,6 +22,7 @@
 //! assert_eq!(&text[dates[1].span], "13 كانون الاول/ديسمبر");
 //! ```
 
+use crate::token::WordMap;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
@@ -187,7 +188,7 @@ enum TimeWord {
     Weekday(Weekday),
 }
 
-static WORDS: Lazy<HashMap<&'static str, TimeWord>> = Lazy::new(|| {
+static WORDS: Lazy<WordMap<TimeWord>> = Lazy::new(|| {
     let mut m = HashMap::default();
     let months: &[(&[&str], u32)] = &[
         (&["كانون الثاني", "كانون ثاني", "يناير", "جانفي", "january", "jan"], 1),
@@ -239,14 +240,14 @@ static WORDS: Lazy<HashMap<&'static str, TimeWord>> = Lazy::new(|| {
     ] {
         m.insert(w, TimeWord::Weekday(d));
     }
-    m
+    WordMap::new(m)
 });
 
 /// Words a date expression can start with: the first word of every time word,
 /// ordinals, and the words the relative and weekday readers begin at.
-static STARTERS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static STARTERS: Lazy<WordMap<()>> = Lazy::new(|| {
     let mut set: HashSet<&'static str> = WORDS.keys().map(|k| k.split(' ').next().unwrap_or(k)).collect();
-    set.extend(ORDINALS.keys().copied());
+    set.extend(ORDINALS.keys());
     set.extend([
         "يوم",
         "فجر",
@@ -275,13 +276,13 @@ static STARTERS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
         "قبل",
         "الاسبوع",
     ]);
-    set
+    WordMap::new(set.into_iter().map(|w| (w, ())))
 });
 
 /// Ordinal day words (الثالث عشر من ديسمبر): first word → value; a following
 /// عشر adds 10, a following والعشرين adds 20, والثلاثين 30.
-static ORDINALS: Lazy<HashMap<&'static str, u32>> = Lazy::new(|| {
-    [
+static ORDINALS: Lazy<WordMap<u32>> = Lazy::new(|| {
+    WordMap::new([
         ("الاول", 1),
         ("الحادي", 1),
         ("الثاني", 2),
@@ -295,9 +296,7 @@ static ORDINALS: Lazy<HashMap<&'static str, u32>> = Lazy::new(|| {
         ("العاشر", 10),
         ("العشرين", 20),
         ("الثلاثين", 30),
-    ]
-    .into_iter()
-    .collect()
+    ])
 });
 
 /// Finds every date in `normalized`, resolving weekdays, relative and
@@ -550,7 +549,7 @@ fn word(text: &str, tokens: &[Token], i: usize) -> Option<&'static str> {
     KNOWN_SET.get(t.text(text)).copied()
 }
 
-static KNOWN_SET: Lazy<HashSet<&'static str>> = Lazy::new(|| KNOWN.iter().copied().collect());
+static KNOWN_SET: Lazy<WordMap<&'static str>> = Lazy::new(|| WordMap::new(KNOWN.iter().map(|w| (*w, *w))));
 
 /// Words the readers look for around dates.
 const KNOWN: &[&str] = &[
@@ -1220,8 +1219,10 @@ mod tests {
     #[test]
     fn tables_are_normalized() {
         let n = Normalizer::new();
-        for k in WORDS.keys().chain(ORDINALS.keys()).chain(KNOWN).chain(YEAR_CUES) {
-            assert_eq!(n.normalize_str(k), *k, "{k:?}");
+        for k in
+            WORDS.keys().chain(ORDINALS.keys()).chain(KNOWN.iter().copied()).chain(YEAR_CUES.iter().copied())
+        {
+            assert_eq!(n.normalize_str(k), k, "{k:?}");
         }
     }
 
