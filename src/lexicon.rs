@@ -608,8 +608,7 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     }
     if (0xD8..=0xDB).contains(&b) {
         if let Some(&c) = bytes.get(i + 1) {
-            let punctuation = ARABIC_PUNCTUATION[usize::from(b - 0xD8)] >> (c & 0x3F) & 1 == 1;
-            return (!punctuation, 2);
+            return (!crate::normalize::ends_word_in_arabic_block(b, c), 2);
         }
     }
     other_char_at(text, i)
@@ -621,13 +620,6 @@ fn other_char_at(text: &str, i: usize) -> (bool, usize) {
     let c = text[i..].chars().next().unwrap_or(' ');
     (crate::normalize::is_word_char(c), c.len_utf8().max(1))
 }
-
-/// The punctuation of the Arabic block (U+0600-U+06FF) that ends a word,
-/// one mask of 64 code points per lead byte D8-DB: U+0600-060F and
-/// U+061B-061F (، ؛ ؟ ...), U+066A-066D (٪ ٫ ٬ ٭), U+06D4 (۔), U+06DD, U+06DE
-/// and U+06E9.
-const ARABIC_PUNCTUATION: [u64; 4] =
-    [0xFFFF | 0x1F << 0x1B, 0xF << 0x2A, 0, 1 << 0x14 | 0x3 << 0x1D | 1 << 0x29];
 
 /// True when `i` is the end of the text or the char there does not continue a word.
 #[inline]

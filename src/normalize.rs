@@ -909,6 +909,19 @@ fn is_general_punctuation(cp: u32) -> bool {
     matches!(cp, 0xA1 | 0xA7 | 0xAB | 0xB6 | 0xB7 | 0xBB | 0xBF | 0x2010..=0x2027 | 0x2030..=0x205E | 0x3001..=0x3003 | 0xFD3E | 0xFD3F)
 }
 
+/// True when the two-byte char `lead`, `cont` of the Arabic block
+/// (U+0600-U+06FF, lead byte D8-DB) is punctuation that ends a word:
+/// U+0600-060F and U+061B-061F (، ؛ ؟ ...), U+066A-066D (٪ ٫ ٬ ٭), U+06D4 (۔),
+/// U+06DD, U+06DE and U+06E9. Every other char of the block is a letter or a
+/// mark, part of a word. The scanner and the tokenizer read words with this
+/// one test, without Unicode tables.
+#[inline(always)]
+pub(crate) fn ends_word_in_arabic_block(lead: u8, cont: u8) -> bool {
+    // One mask of 64 code points per lead byte.
+    const MASKS: [u64; 4] = [0xFFFF | 0x1F << 0x1B, 0xF << 0x2A, 0, 1 << 0x14 | 0x3 << 0x1D | 1 << 0x29];
+    MASKS[usize::from(lead.wrapping_sub(0xD8) & 3)] >> (cont & 0x3F) & 1 == 1
+}
+
 /// True for characters that continue a word (letters, digits, marks).
 #[inline]
 pub fn is_word_char(c: char) -> bool {

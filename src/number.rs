@@ -201,6 +201,9 @@ fn leak(s: String) -> &'static str {
 /// The number word behind a token, through its clitics (وعشرون، بثلاثه،
 /// العشرات): the word, and where the stem starts.
 fn word_of(text: &str) -> Option<(Word, usize)> {
+    if !WORDS.may_hold_stem_of(text) {
+        return None;
+    }
     clitic_stems(text).find_map(|(at, stem)| {
         let w = *WORDS.get(stem)?;
         // المئه، بالمئه، الالف: a rate or a name, not a count.

@@ -115,9 +115,10 @@ enum Class {
     Other,
 }
 
-#[inline]
+#[inline(always)]
 fn class_at(text: &str, i: usize) -> (Class, usize) {
-    let b = text.as_bytes()[i];
+    let bytes = text.as_bytes();
+    let b = bytes[i];
     if b < 0x80 {
         let c = if b.is_ascii_alphabetic() {
             Class::Letter
@@ -132,12 +133,18 @@ fn class_at(text: &str, i: usize) -> (Class, usize) {
     }
     // The Arabic block (two bytes, D8–DB): letters and marks, but for its
     // punctuation (، ؛ ؟ ٪ ۔) — decided without Unicode tables.
-    if (0xD8..=0xDB).contains(&b) && i + 1 < text.len() {
-        let cp = 0x600 + ((((b & 0x03) as u32) << 6) | (text.as_bytes()[i + 1] & 0x3F) as u32);
-        let punct =
-            matches!(cp, 0x600..=0x60F | 0x61B..=0x61F | 0x66A..=0x66D | 0x6D4 | 0x6DD | 0x6DE | 0x6E9);
-        return (if punct { Class::Other } else { Class::Letter }, 2);
+    if (0xD8..=0xDB).contains(&b) {
+        if let Some(&c) = bytes.get(i + 1) {
+            let punct = crate::normalize::ends_word_in_arabic_block(b, c);
+            return (if punct { Class::Other } else { Class::Letter }, 2);
+        }
     }
+    other_class_at(text, i)
+}
+
+#[cold]
+#[inline(never)]
+fn other_class_at(text: &str, i: usize) -> (Class, usize) {
     let c = text[i..].chars().next().unwrap_or(' ');
     let class = match classify(c) {
         CharClass::Letter | CharClass::Mark => Class::Letter,
@@ -182,19 +189,51 @@ pub fn clitic_stems(word: &str) -> impl Iterator<Item = (usize, &str)> {
 #[derive(Clone, Debug)]
 pub(crate) struct WordMap<V> {
     filter: [u64; 64],
+    /// One bit per word's last four bytes (all of a shorter word's): the
+    /// stems of a word all end where it ends, so one test serves them all.
+    ends: [u64; 64],
+    /// Bit n set: some word is n < 4 bytes long.
+    short: u8,
     map: rustc_hash::FxHashMap<&'static str, V>,
 }
 
 impl<V> WordMap<V> {
     /// The map of `entries`; a word given twice keeps its last value.
     pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
-        let mut m = WordMap { filter: [0; 64], map: Default::default() };
+        let mut m = WordMap { filter: [0; 64], ends: [0; 64], short: 0, map: Default::default() };
         for (w, v) in entries {
             let h = Self::slot(w);
             m.filter[h / 64] |= 1 << (h % 64);
+            let b = w.as_bytes();
+            let h = Self::slot_of_end(&b[b.len().saturating_sub(4)..]);
+            m.ends[h / 64] |= 1 << (h % 64);
+            if b.len() < 4 {
+                m.short |= 1 << b.len();
+            }
             m.map.insert(w, v);
         }
         m
+    }
+
+    /// False when no stem of `word` (a suffix: the word without proclitics,
+    /// see [`clitic_stems`]) can be in the table; one test for all stems.
+    #[inline]
+    pub(crate) fn may_hold_stem_of(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let n = b.len();
+        let set = |bits: &[u64; 64], h: usize| bits[h / 64] & (1 << (h % 64)) != 0;
+        if n >= 4 && set(&self.ends, Self::slot_of_end(&b[n - 4..])) {
+            return true;
+        }
+        (1..4)
+            .any(|k| self.short & (1 << k) != 0 && n >= k && set(&self.ends, Self::slot_of_end(&b[n - k..])))
+    }
+
+    /// One of 4,096 bits from at most four bytes and their count.
+    #[inline]
+    fn slot_of_end(end: &[u8]) -> usize {
+        let x = end.iter().fold(end.len() as u64, |x, &c| x << 8 | u64::from(c));
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
     }
 
     /// The value of `word`, if it is in the table.
@@ -239,6 +278,19 @@ impl<V> WordMap<V> {
 mod tests {
     use super::*;
 
+    /// The Arabic block's punctuation is a token of its own; its letters and
+    /// marks are words.
+    #[test]
+    fn arabic_block_classes() {
+        for cp in 0x600u32..0x700 {
+            let c = char::from_u32(cp).unwrap_or(' ');
+            let listed =
+                matches!(cp, 0x600..=0x60F | 0x61B..=0x61F | 0x66A..=0x66D | 0x6D4 | 0x6DD | 0x6DE | 0x6E9);
+            let want = if listed { TokenKind::Punct } else { TokenKind::Word };
+            assert_eq!(tokenize(&c.to_string())[0].kind, want, "U+{cp:04X}");
+        }
+    }
+
     /// The filter never turns away a word of the map, and a word that only
     /// shares its length and its first and last four bytes with one is
     /// still not in it.
@@ -254,5 +306,12 @@ mod tests {
             assert!(!m.contains(w), "{w}");
         }
         assert_eq!(m.keys().count(), words.len());
+        for w in ["وامس", "بالاحد", "فب", "ومكانون الاول", "الثلاثين"] {
+            assert!(m.may_hold_stem_of(w), "{w}");
+        }
+        // No word of the table ends like these.
+        for w in ["مدينه", "وقصف"] {
+            assert!(!m.may_hold_stem_of(w), "{w}");
+        }
     }
 }

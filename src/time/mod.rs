@@ -353,7 +353,11 @@ pub fn find_dateline(text: &str, tokens: &[Token]) -> Option<(NaiveDate, Span)> 
 /// are rejected by one set lookup per stem before the reader runs.
 #[inline]
 fn may_start_date(text: &str, t: &Token) -> bool {
-    t.kind != TokenKind::Word || clitic_stems(t.text(text)).any(|(_, s)| STARTERS.contains(s))
+    if t.kind != TokenKind::Word {
+        return true;
+    }
+    let w = t.text(text);
+    STARTERS.may_hold_stem_of(w) && clitic_stems(w).any(|(_, s)| STARTERS.contains(s))
 }
 
 /// Every date in the tokens of `text`, in order. Yearless dates take the
@@ -537,6 +541,9 @@ fn time_word(text: &str, tokens: &[Token], i: usize) -> Option<(TimeWord, usize,
                 return Some((*tw, i + 2, at));
             }
         }
+    }
+    if !WORDS.may_hold_stem_of(w) {
+        return None;
     }
     clitic_stems(w).find_map(|(at, stem)| WORDS.get(stem).map(|tw| (*tw, i + 1, at)))
 }
