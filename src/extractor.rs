@@ -625,7 +625,11 @@ fn dateline_zones(text: &str, dateline: Option<Span>) -> Vec<Span> {
             // "دبي، الامارات العربيه المتحده (cnn) - ...": where the agency
             // filed from, up to its name, which ends within 120 bytes.
             let head = &line[..crate::normalize::floor_char_boundary(line, 120)];
-            let ends = AGENCY_MARKS.iter().filter_map(|m| head.find(m).map(|k| k + m.len()));
+            // Every mark opens with a bracket: most lines have none.
+            let ends = AGENCY_MARKS
+                .iter()
+                .filter(|_| head.contains('('))
+                .filter_map(|m| head.find(m).map(|k| k + m.len()));
             if let Some(k) = ends.filter(|&k| k <= 120).min() {
                 zones.push(Span::new(span.start, span.start + k));
             }

@@ -604,7 +604,7 @@ pub(crate) fn assemble(a: &Analysis<'_, '_>) -> Vec<Event> {
                 matches!(kind, EventKind::Arrest | EventKind::Raid | EventKind::DisruptedAttack);
             if targets.is_empty()
                 && !security_op
-                && (t_tok..seg_end).any(|i| CIVILIAN_TARGETS.iter().any(|w| strip_clitic(a.word(i)) == *w))
+                && (t_tok..seg_end).any(|i| CIVILIAN_TARGETS.contains(&strip_clitic(a.word(i))))
             {
                 if let Some(civ) = a.gazetteer.actor("civilians") {
                     targets.push((civ, main.span));

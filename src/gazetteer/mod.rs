@@ -32,6 +32,7 @@ use once_cell::sync::{Lazy, OnceCell};
 use crate::lexicon::{Entry, Hit, Lexicon, LexiconBuilder, Tag};
 use crate::normalize::Normalizer;
 use crate::span::Span;
+use crate::token::WordMap;
 pub use tsv::{GazetteerError, GazetteerErrorKind};
 use tsv::{Row, Table};
 
@@ -159,6 +160,12 @@ impl PlaceKind {
     /// names a place of this kind before its name. Villages are also called
     /// farms (مزرعه), and the dual (قريتي، بلدتي) names two at once.
     pub fn is_named_by(self, word: &str) -> bool {
+        KIND_WORDS.get(word).is_some_and(|kinds| kinds & (1 << self as u16) != 0)
+    }
+
+    /// The words before a name as normalized text may hold them, with what
+    /// they name: `words` with ة written ة or ه, and the farm and dual forms.
+    fn normalized_words(self) -> Vec<String> {
         let extra: &[&str] = match self {
             PlaceKind::Village => &["قريتي", "بلدتي", "مزرعه"],
             PlaceKind::Town => &["بلدتي", "مدينتي"],
@@ -166,7 +173,14 @@ impl PlaceKind {
             PlaceKind::Camp => &["مخيمي"],
             _ => &[],
         };
-        extra.contains(&word) || self.words().iter().any(|w| same_but_ta_marbuta(w, word))
+        let mut out: Vec<String> = extra.iter().map(|w| w.to_string()).collect();
+        for w in self.words() {
+            out.push(w.to_string());
+            // Kind words end in at most one ة.
+            debug_assert!(w.matches('ة').count() <= 1, "{w}");
+            out.push(w.replace('ة', "ه"));
+        }
+        out
     }
 
     /// True for administrative units (country, governorate, district, subdistrict).
@@ -779,12 +793,17 @@ pub(crate) fn word_after(normalized: &str, pos: usize) -> &str {
     normalized[pos..].split([' ', '\n']).find(|w| !w.is_empty()).unwrap_or("")
 }
 
-/// `written` (a kind word as in [`PlaceKind::words`]) equals `normalized`
-/// once ة is read as ه, as the normalizer writes it.
-fn same_but_ta_marbuta(written: &str, normalized: &str) -> bool {
-    written.len() == normalized.len()
-        && written.chars().zip(normalized.chars()).all(|(a, b)| a == b || (a == 'ة' && b == 'ه'))
-}
+/// Every word that names a place kind before a name (قريه، بلدتي، محافظة),
+/// with the kinds it names as bits (`1 << kind as u16`).
+static KIND_WORDS: Lazy<WordMap<u16>> = Lazy::new(|| {
+    let mut kinds: HashMap<&'static str, u16> = HashMap::default();
+    for k in PlaceKind::ALL {
+        for w in k.normalized_words() {
+            *kinds.entry(Box::leak(w.into_boxed_str())).or_default() |= 1 << k as u16;
+        }
+    }
+    WordMap::new(kinds)
+});
 
 /// Words (normalized) after which a bare place name is a place: في مدينة،
 /// قرب، بريف، شرق ... The clitic ب (بحماة) counts as a cue too.
@@ -870,7 +889,7 @@ fn kind_word_ending_at(normalized: &str, start: usize) -> Option<&str> {
 /// `word` itself, or without its proclitics و and ب/ل, when that is a word
 /// of place kind: بلده (not ب + لده), وبلده, لقضاء, بمدينه.
 fn as_kind_word(word: &str) -> Option<&str> {
-    let is_kind = |w: &str| PlaceKind::ALL.iter().any(|k| k.is_named_by(w));
+    let is_kind = |w: &str| KIND_WORDS.contains(w);
     let conj = word.strip_prefix('و').unwrap_or(word);
     let prep = conj.strip_prefix('ب').or_else(|| conj.strip_prefix('ل'));
     [Some(word), Some(conj), prep].into_iter().flatten().find(|w| is_kind(w))
@@ -1421,6 +1440,30 @@ fn find_ambiguous(places: &[Place], actors: &[Actor], people: &[Person]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Kind words as the normalizer writes them (ة or ه), the farm and dual
+    /// forms, and only for their own kinds.
+    #[test]
+    fn kind_words() {
+        use PlaceKind::*;
+        let named =
+            |w: &str| -> Vec<PlaceKind> { PlaceKind::ALL.into_iter().filter(|k| k.is_named_by(w)).collect() };
+        assert_eq!(named("قريه"), [Village]);
+        assert_eq!(named("قرية"), [Village]);
+        assert_eq!(named("مزرعه"), [Village]);
+        assert_eq!(named("بلده"), [Town, Village]);
+        assert_eq!(named("بلدتي"), [Town, Village]);
+        assert_eq!(named("مدينه"), [City, Town]);
+        assert_eq!(named("مدينتي"), [City, Town]);
+        assert_eq!(named("قضاء"), [District]);
+        assert_eq!(named("منطقه"), [District]);
+        assert_eq!(named("محافظه"), [Governorate]);
+        assert_eq!(named("مخيمي"), [Camp]);
+        assert_eq!(named("حي"), [Neighbourhood]);
+        for w in ["قريته", "القريه", "بلد", "مدن", "", "حيي"] {
+            assert!(named(w).is_empty(), "{w}");
+        }
+    }
 
     #[test]
     fn embedded_loads() {
