@@ -486,14 +486,15 @@ impl Lexicon {
     fn at_word_start(&self, text: &str, w: usize, word_end: usize) -> Option<Hit> {
         let bytes = text.as_bytes();
         let mut best: Option<Hit> = None;
-        for split in clitic_splits(text, w).iter().flatten() {
+        let (splits, n) = clitic_splits(text, w);
+        for &split in &splits[..n] {
             let Some(mut sid) = self.first_runs.state_after(&bytes[split.at..word_end]) else { continue };
             // The walk resumes at the word's end, a boundary; a match inside
             // the word would not end on one.
             let mut end = word_end;
             loop {
                 if self.nfa.is_match(sid) && is_boundary(text, end) {
-                    self.consider(sid, *split, w, end, &mut best);
+                    self.consider(sid, split, w, end, &mut best);
                 }
                 let Some(&b) = bytes.get(end) else { break };
                 sid = self.nfa.next_state(Anchored::Yes, sid, b);
@@ -555,47 +556,43 @@ struct Split {
     article: bool,
 }
 
-const WAW: &str = "و";
-const FA: &str = "ف";
-const BA: &str = "ب";
-const KAF: &str = "ك";
-const LAM: &str = "ل";
-const ARTICLE: &str = "ال";
+const WAW: &[u8] = "و".as_bytes();
+const FA: &[u8] = "ف".as_bytes();
+const BA: &[u8] = "ب".as_bytes();
+const KAF: &[u8] = "ك".as_bytes();
+const LAM: &[u8] = "ل".as_bytes();
+const ARTICLE: &[u8] = "ال".as_bytes();
 
-/// At most 8 splits: none, conjunction, preposition, article and their chains.
-fn clitic_splits(text: &str, w: usize) -> [Option<Split>; 8] {
-    let mut out = [None; 8];
-    let mut n = 0;
-    let rest = &text[w..];
-    let mut push = |s: Split| {
-        out[n] = Some(s);
-        n += 1;
-    };
+/// Where a name may start after the proclitics of the word at `w`: the word
+/// itself, then after each clitic of its chain, in order: the conjunction
+/// و/ف, the preposition ب/ك/ل, the article ال (not after ل, where it is
+/// written لل and elided variants match). A clitic letter is never another
+/// clitic's letter, so the chain is one path: at most four splits.
+#[inline]
+fn clitic_splits(text: &str, w: usize) -> ([Split; 4], usize) {
+    let bytes = text.as_bytes();
+    let at = |k: usize, c: &[u8]| bytes.get(k..k + c.len()) == Some(c);
     let plain = Split { at: w, after_lam: false, article: false };
-    push(plain);
-    let mut bases = [Some(plain), None];
-    if rest.starts_with(WAW) || rest.starts_with(FA) {
-        let s = Split { at: w + 2, after_lam: false, article: false };
-        push(s);
-        bases[1] = Some(s);
+    let mut out = [plain; 4];
+    let mut n = 1;
+    let mut k = w;
+    if at(k, WAW) || at(k, FA) {
+        k += 2;
+        out[n] = Split { at: k, after_lam: false, article: false };
+        n += 1;
     }
-    let mut preps = [None, None];
-    for (k, base) in bases.iter().flatten().enumerate() {
-        let r = &text[base.at..];
-        for (clitic, lam) in [(BA, false), (KAF, false), (LAM, true)] {
-            if r.starts_with(clitic) {
-                let s = Split { at: base.at + 2, after_lam: lam, article: false };
-                push(s);
-                preps[k] = Some(s);
-            }
-        }
+    let mut after_lam = false;
+    if at(k, BA) || at(k, KAF) || at(k, LAM) {
+        after_lam = at(k, LAM);
+        k += 2;
+        out[n] = Split { at: k, after_lam, article: false };
+        n += 1;
     }
-    for base in bases.iter().chain(preps.iter()).flatten() {
-        if text[base.at..].starts_with(ARTICLE) && !base.after_lam {
-            push(Split { at: base.at + 4, after_lam: false, article: true });
-        }
+    if !after_lam && at(k, ARTICLE) {
+        out[n] = Split { at: k + 4, after_lam: false, article: true };
+        n += 1;
     }
-    out
+    (out, n)
 }
 
 /// Whether the char at `i` continues a word, and its length.
