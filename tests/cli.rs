@@ -79,6 +79,21 @@ fn invalid_utf8_file_is_reported_with_its_line() {
     assert!(lines(&out).iter().any(|e| e["doc_id"] == "good.txt"));
 }
 
+/// A JSON Lines record with invalid UTF-8 is reported with its line and the
+/// byte where it goes wrong; the records around it are read.
+#[test]
+fn invalid_utf8_jsonl_line_is_reported_with_its_byte() {
+    let path = tmp("bad_line.jsonl");
+    let mut data = b"{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \"".to_vec();
+    data.extend_from_slice(b"\xd8\xaf\xff\"}\n{\"id\": \"c\", \"text\": \"y\"}\n");
+    std::fs::write(&path, data).unwrap();
+    let out = run(&[path.to_str().unwrap(), "--stats"], None);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad_line.jsonl:2: invalid UTF-8 at byte 23 of the line"), "{err}");
+    assert!(err.contains("documents: 2"), "{err}");
+}
+
 #[test]
 fn empty_and_non_arabic_documents_are_fine() {
     let empty = tmp("empty.txt");
