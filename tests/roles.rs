@@ -121,6 +121,28 @@ const ROWS: &[Row] = &[
         &["iraq_gov"],
         &["isis"],
     ),
+    // Blame: the accused side is the author, the accuser none.
+    (
+        "وألقت دمشق باللوم على تنظيم داعش في هجوم بقذائف الهاون استهدف حيا سكنيا في مدينة دير الزور وأسفر عن مقتل أربعة مدنيين.",
+        "2017-06-03",
+        "shelling",
+        &["isis"],
+        &["civilians"],
+    ),
+    (
+        "وحملت الحكومة العراقية تنظيم داعش مسؤولية الهجوم الذي استهدف نقطة للجيش العراقي في قضاء الطارمية.",
+        "2022-01-20",
+        "armed_attack",
+        &["isis"],
+        &["iraq_gov"],
+    ),
+    (
+        "واتهمت مصادر كردية تنظيم داعش بتنفيذ الهجوم على حاجز لقوات سوريا الديمقراطية قرب بلدة الشحيل.",
+        "2021-09-14",
+        "armed_attack",
+        &["isis"],
+        &["sdf"],
+    ),
 ];
 
 /// Every row yields its event with exactly the expected perpetrators and

@@ -195,6 +195,19 @@ const HYPOTHETICAL: &[&str] = &[
     "تقوض",
     "يقوض",
     "تعميم",
+    // Demands are for what has not happened (طالبوا باعدام القاتل), and a
+    // schedule is ahead (من المقرر ان تبدا عمليه تحرير ...، تمهيدا لاقتحام).
+    "طالبت",
+    "يطالب",
+    "تطالب",
+    "يطالبون",
+    "طالبوا",
+    "مطالبه",
+    "للمطالبه",
+    "المطالبه",
+    "بالمطالبه",
+    "المقرر",
+    "تمهيدا",
     // Warnings and fears are of what has not happened (حذر من شن هجوم).
     "حذر",
     "حذرت",
@@ -1121,10 +1134,6 @@ fn modality(a: &Analysis<'_, '_>, ts: usize, t_tok: usize, t_end: usize, dates: 
     if t_tok > ts && a.word(t_tok - 1) == "اي" {
         return Modality::Hypothetical;
     }
-    // اي هجوم: any attack.
-    if t_tok > ts && a.word(t_tok - 1) == "اي" {
-        return Modality::Hypothetical;
-    }
     // لم يقع هجوم، لن تشن: a negation right before the trigger.
     if (t_tok.saturating_sub(2).max(ts)..t_tok).any(|i| NEGATION.contains(&a.word(i))) {
         return Modality::Negated;
@@ -1271,7 +1280,13 @@ fn roles<'g>(
         let sp = a.tokens[i].span;
         a.entities[range.clone()].iter().any(|e| e.span.start < sp.start && sp.end <= e.span.end)
     };
-    let clause_end = (t1..te).find(|&i| RELATIVE.contains(&a.word(i)) && !inside_entity(i)).unwrap_or(te);
+    // ... but "الهجوم الذي استهدف نقطه للجيش" describes the attack itself:
+    // a relative right after the trigger, followed by a targeting verb.
+    let describes_trigger =
+        |i: usize| i <= t1 + 1 && matches!(a.word(i + 1), "استهدف" | "استهدفت" | "طال" | "طالت");
+    let clause_end = (t1..te)
+        .find(|&i| RELATIVE.contains(&a.word(i)) && !inside_entity(i) && !describes_trigger(i))
+        .unwrap_or(te);
     let actor_start = |k: usize| actors.iter().any(|&(i, _, _)| i == k);
     let in_date = |k: usize| a.in_date(k);
     let trigger_text = &a.text()[main.span];
@@ -1282,7 +1297,8 @@ fn roles<'g>(
     let exposed = (ts..t0).rev().take(4).find(|&i| a.word(i).starts_with("تعرض"));
     let passive = t0 > ts && matches!(a.word(t0 - 1), "تم" | "جري");
     let expelling = expelling_at(a, t0, ts);
-    for &(i, actor, sp) in &actors {
+    let blame = blame_roles(a, (ts, te), &actors);
+    for (n, &(i, actor, sp)) in actors.iter().enumerate() {
         let prev = |k: usize| if i >= k { a.word(i - k) } else { "" };
         let before = i < t0;
         // The subject of a verb of saying is no role, unless what it says is
@@ -1298,6 +1314,18 @@ fn roles<'g>(
         // they become targets through their casualties.
         if speaker || actor.id == "civilians" {
             continue;
+        }
+        // Blame: the side accused of the attack is its (alleged) author, the
+        // accuser none (القت طهران باللوم علي اسرائيل في هجوم، حملت ايران
+        // اسرائيل مسووليه الهجوم، اتهمت دمشق الفصائل بشن هجوم).
+        match blame[n] {
+            Some(Blame::Accused) => {
+                push(&mut perps, actor, sp);
+                given.push((a.tok(sp.end.saturating_sub(1)), true));
+                continue;
+            }
+            Some(Blame::Accuser) => continue,
+            None => {}
         }
         // Right after طرد as a verbal noun: the side driven out.
         if (1..=2).any(|k| i >= k && i - k >= ts && expelling_at(a, i - k, ts)) {
@@ -1429,6 +1457,97 @@ fn roles<'g>(
     }
     perps.retain(|(p, _)| !targets.iter().any(|(t, _)| t.id == p.id));
     (perps, targets)
+}
+
+/// An actor's part in an accusation (see [`blame_roles`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Blame {
+    Accuser,
+    Accused,
+}
+
+/// Verbs of blaming whose object is the accused: اتهم X، حمل X المسووليه
+/// (حمل only with مسووليه after it: it also means "carried").
+const ACCUSE_VERBS: &[&str] =
+    &["اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون", "حمل", "حملت", "حملوا", "يحمل", "تحمل", "يحملون"];
+const RESPONSIBILITY: &[&str] = &["مسووليه", "المسووليه", "بالمسووليه"];
+/// "Blame on": القي/القت باللوم علي X.
+const BLAME_NOUNS: &[&str] = &["باللوم", "اللوم", "باللايمه"];
+/// What the accused is said to have done, right after it (بشن الهجوم).
+const DEEDS: &[&str] = &["بتنفيذ", "بشن", "بالوقوف", "بارتكاب", "باستهداف"];
+
+/// Who accuses and who is accused of the event in a sentence, one answer
+/// per actor of `actors` (token index, actor, span), in their order:
+/// - `اتهم/حمل` + actors + what the accused did (بشن، بتنفيذ، ب + a trigger,
+///   مسووليه، هي التي): of the actors between the verb and that deed, the
+///   last و-chain is accused and the others accuse (اتهمت دمشق وموسكو
+///   اسرائيل بشن غاره); an actor just before the verb accuses too;
+/// - `القت X باللوم علي Y`: X accuses, Y (and its و-chain) is accused.
+///
+/// An accusation without its deed (يتهم روسيا بالعبث بالموقع) says nothing
+/// of the event: no answer.
+fn blame_roles(
+    a: &Analysis<'_, '_>,
+    (ts, te): (usize, usize),
+    actors: &[(usize, &Actor, Span)],
+) -> Vec<Option<Blame>> {
+    let mut out = vec![None; actors.len()];
+    let bare = |k: usize| {
+        let w = a.word(k);
+        w.strip_prefix(['و', 'ف']).filter(|r| r.len() > 4).unwrap_or(w)
+    };
+    let deed_at = |k: usize| {
+        let w = a.word(k);
+        DEEDS.contains(&w)
+            || RESPONSIBILITY.contains(&strip_clitic(w))
+            || (matches!(w, "هي" | "هو") && matches!(a.word(k + 1), "التي" | "الذي"))
+            || (w.starts_with('ب')
+                && a.trigs_in(a.tokens[k].span).iter().any(|t| a.rows[t.row as usize].kind.is_some()))
+    };
+    // Actors of `lo..hi` (token indices), as و-chains of positions in `actors`.
+    let chains = |lo: usize, hi: usize| -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        for (n, &(i, _, _)) in actors.iter().enumerate().filter(|(_, (i, _, _))| (lo..hi).contains(i)) {
+            match out.last_mut() {
+                Some(chain) if a.word(i).starts_with('و') => chain.push(n),
+                _ => out.push(vec![n]),
+            }
+        }
+        out
+    };
+    for v in ts..te {
+        let verb = bare(v);
+        if BLAME_NOUNS.contains(&verb) && a.word(v + 1) == "علي" {
+            for n in chains(v.saturating_sub(3).max(ts), v).into_iter().flatten() {
+                out[n] = Some(Blame::Accuser);
+            }
+            if let Some(first) = chains(v + 2, (v + 6).min(te)).into_iter().next() {
+                if actors[first[0]].0 == v + 2 {
+                    for n in first {
+                        out[n] = Some(Blame::Accused);
+                    }
+                }
+            }
+            continue;
+        }
+        if !ACCUSE_VERBS.contains(&verb) {
+            continue;
+        }
+        let Some(deed) = (v + 2..(v + 14).min(te)).find(|&k| deed_at(k)) else { continue };
+        if verb.contains("حمل") && !RESPONSIBILITY.contains(&strip_clitic(a.word(deed))) {
+            continue;
+        }
+        let mut found = chains(v + 1, deed);
+        let Some(accused) = found.pop() else { continue };
+        for n in accused {
+            out[n] = Some(Blame::Accused);
+        }
+        let before = chains(v.saturating_sub(3).max(ts), v);
+        for n in found.into_iter().chain(before).flatten() {
+            out[n] = Some(Blame::Accuser);
+        }
+    }
+    out
 }
 
 /// Casualty nouns that are counted from before (ستة قتلى، 25 قتيلا); other

@@ -88,11 +88,14 @@ impl EventKind {
     }
 
     /// The family of kinds that may describe one event (an attack reported
-    /// as an ambush here and an attack there).
+    /// as an ambush here and an attack there). An execution is a family of
+    /// its own: putting captives to death is not the attack or the clash
+    /// told beside it, even on the same day in the same province.
     pub fn family(self) -> u8 {
         use EventKind::*;
         match self {
-            ArmedAttack | Ambush | Clash | Assassination | Execution => 0,
+            ArmedAttack | Ambush | Clash | Assassination => 0,
+            Execution => 7,
             Bombing | SuicideBombing | VehicleBombing => 1,
             Airstrike | DroneStrike | Shelling => 2,
             Raid | Arrest | Kidnapping => 3,
