@@ -143,6 +143,15 @@ const ROWS: &[Row] = &[
         &["isis"],
         &["sdf"],
     ),
+    // The antecedent of a relative right before a verb trigger is its
+    // subject; the actor named before it is not.
+    (
+        "ويدعم التحالف الدولي قوات سوريا الديمقراطية التي طردت تنظيم داعش من مدينة الرقة في تشرين الأول 2017.",
+        "2018-09-01",
+        "territory_seized",
+        &["sdf"],
+        &["isis"],
+    ),
 ];
 
 /// Every row yields its event with exactly the expected perpetrators and

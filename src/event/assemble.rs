@@ -1166,6 +1166,17 @@ fn modality(a: &Analysis<'_, '_>, ts: usize, t_tok: usize, t_end: usize, dates: 
             return Modality::Hypothetical;
         }
     }
+    // تعد لهجوم، يعد لعمليه: "prepares for" (تعد alone also means "counts").
+    if t_tok > ts
+        && matches!(a.word(t_tok - 1), "تعد" | "يعد" | "تعدان" | "يعدون")
+        && a.word(t_tok).starts_with('ل')
+    {
+        return Modality::Hypothetical;
+    }
+    // الهجوم سوف يستهدف، الهجوم سيبدا: the attack is told in the future.
+    if (t_end..(t_end + 2).min(a.tokens.len())).any(|i| a.word(i) == "سوف" || future_verb(a.word(i))) {
+        return Modality::Hypothetical;
+    }
     if m == Modality::Asserted && dates.iter().any(|d| d.future) {
         return Modality::Hypothetical;
     }
@@ -1298,6 +1309,22 @@ fn roles<'g>(
     let passive = t0 > ts && matches!(a.word(t0 - 1), "تم" | "جري");
     let expelling = expelling_at(a, t0, ts);
     let blame = blame_roles(a, (ts, te), &actors);
+    // The first token of the actors (a و-chain) right before "التي <verb trigger>".
+    let antecedent = (form == TriggerForm::Verb
+        && t0 > ts
+        && matches!(a.word(t0 - 1), "التي" | "الذي" | "الذين"))
+    .then(|| {
+        let ends_at = |k: usize| actors.iter().find(|(_, _, sp)| a.tok(sp.end) == k).map(|&(i, _, _)| i);
+        let mut start = ends_at(t0 - 1)?;
+        while a.word(start).starts_with('و') {
+            match ends_at(start) {
+                Some(prev) if prev < start => start = prev,
+                _ => break,
+            }
+        }
+        Some(start)
+    })
+    .flatten();
     for (n, &(i, actor, sp)) in actors.iter().enumerate() {
         let prev = |k: usize| if i >= k { a.word(i - k) } else { "" };
         let before = i < t0;
@@ -1326,6 +1353,17 @@ fn roles<'g>(
             }
             Some(Blame::Accuser) => continue,
             None => {}
+        }
+        // قوات سوريا الديمقراطيه التي طردت التنظيم: the antecedent of a
+        // relative right before a verb trigger (with its و-chain) is its
+        // subject; an actor named before it has no role (ويدعم التحالف قسد
+        // التي طردت ...).
+        if let Some(chain_start) = antecedent.filter(|_| before) {
+            if i >= chain_start {
+                push(&mut perps, actor, sp);
+                given.push((a.tok(sp.end.saturating_sub(1)), true));
+            }
+            continue;
         }
         // Right after طرد as a verbal noun: the side driven out.
         if (1..=2).any(|k| i >= k && i - k >= ts && expelling_at(a, i - k, ts)) {
