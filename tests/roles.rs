@@ -152,6 +152,14 @@ const ROWS: &[Row] = &[
         &["sdf"],
         &["isis"],
     ),
+    // The side whose aircraft struck, named right after them.
+    (
+        "أعلنت وزارة الدفاع العراقية مقتل 23 عنصرا من تنظيم داعش بقصف لطيران التحالف الدولي في قضاء بيجي.",
+        "2015-06-12",
+        "airstrike",
+        &["coalition"],
+        &["isis"],
+    ),
 ];
 
 /// Every row yields its event with exactly the expected perpetrators and

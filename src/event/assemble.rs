@@ -1365,6 +1365,30 @@ fn roles<'g>(
             }
             continue;
         }
+        // بقصف لطيران التحالف، استهدفت طايرات التحالف: the side whose
+        // aircraft strike (the name right after the aircraft, not with ل:
+        // طايره للنظام is the regime's plane, hit or not).
+        let flown = matches!(
+            strip_clitic(prev(1)),
+            "طيران"
+                | "الطيران"
+                | "طايرات"
+                | "الطايرات"
+                | "مقاتلات"
+                | "المقاتلات"
+                | "مروحيات"
+                | "المروحيات"
+                | "مسيرات"
+        );
+        if flown
+            && i > ts
+            && !a.word(i).starts_with('ل')
+            && matches!(kind, EventKind::Airstrike | EventKind::DroneStrike | EventKind::Shelling)
+        {
+            push(&mut perps, actor, sp);
+            given.push((a.tok(sp.end.saturating_sub(1)), true));
+            continue;
+        }
         // Right after طرد as a verbal noun: the side driven out.
         if (1..=2).any(|k| i >= k && i - k >= ts && expelling_at(a, i - k, ts)) {
             push(&mut targets, actor, sp);
