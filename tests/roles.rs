@@ -160,6 +160,13 @@ const ROWS: &[Row] = &[
         &["coalition"],
         &["isis"],
     ),
+    (
+        "استهدفت الطائرات التركية موقعا لقوات سورية موالية للنظام في قرية قرب عفرين.",
+        "2018-02-20",
+        "airstrike",
+        &["turkey"],
+        &["syria_gov"],
+    ),
 ];
 
 /// Every row yields its event with exactly the expected perpetrators and
