@@ -272,7 +272,7 @@ impl FirstRuns {
 
     /// The anchored state after `word` (the text from the search start to
     /// the end of its word), or `None` when no pattern starts with it.
-    #[inline]
+    #[inline(always)]
     fn state_after(&self, word: &[u8]) -> Option<StateID> {
         let h = Self::hash(word);
         let bit = (h >> (64 - Self::BITS)) as usize;
@@ -483,6 +483,7 @@ impl Lexicon {
         }
     }
 
+    #[inline(always)]
     fn at_word_start(&self, text: &str, w: usize, word_end: usize) -> Option<Hit> {
         let bytes = text.as_bytes();
         let mut best: Option<Hit> = None;
