@@ -167,6 +167,15 @@ const ROWS: &[Row] = &[
         &["turkey"],
         &["syria_gov"],
     ),
+    // A verb with its object pronoun has its subject right after it; the
+    // actor of another clause before it has no role.
+    (
+        "ويأتي هذا الإعلان بعد فشل المفاوضات التي تقودها روسيا للإفراج عن 30 امرأة وشابا درزيا خطفهم تنظيم داعش خلال هجومه على محافظة السويداء.",
+        "2018-10-12",
+        "kidnapping",
+        &["isis"],
+        &[],
+    ),
 ];
 
 /// Every row yields its event with exactly the expected perpetrators and

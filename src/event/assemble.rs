@@ -1370,6 +1370,22 @@ fn roles<'g>(
             }
             continue;
         }
+        // خطفهم التنظيم، قتلهم مسلحون من داعش: a verb trigger carrying its
+        // object pronoun has its subject right after it; an actor named
+        // before it belongs to another clause (المفاوضات التي تقودها روسيا
+        // للافراج عن 30 امراه خطفهم التنظيم).
+        let trig_word = a.word(t0);
+        if form == TriggerForm::Verb
+            && i == t1
+            && t1 == t0 + 1
+            && ["ه", "ها", "هم", "هن"].iter().any(|p| trig_word.ends_with(p))
+            && trig_word.chars().count() >= 5
+        {
+            perps.retain(|(_, psp)| psp.start > main.span.start);
+            push(&mut perps, actor, sp);
+            given.push((a.tok(sp.end.saturating_sub(1)), true));
+            continue;
+        }
         // بقصف لطيران التحالف، استهدفت طايرات التحالف: the side whose
         // aircraft strike (the name right after the aircraft, not with ل:
         // طايره للنظام is the regime's plane, hit or not).
