@@ -225,14 +225,19 @@ impl<V> WordMap<V> {
         if n >= 4 && set(&self.ends, Self::slot_of_end(&b[n - 4..])) {
             return true;
         }
-        (1..4)
-            .any(|k| self.short & (1 << k) != 0 && n >= k && set(&self.ends, Self::slot_of_end(&b[n - k..])))
+        self.short != 0
+            && (1..4).any(|k| {
+                self.short & (1 << k) != 0 && n >= k && set(&self.ends, Self::slot_of_end(&b[n - k..]))
+            })
     }
 
     /// One of 4,096 bits from at most four bytes and their count.
     #[inline]
     fn slot_of_end(end: &[u8]) -> usize {
-        let x = end.iter().fold(end.len() as u64, |x, &c| x << 8 | u64::from(c));
+        let x = match end.first_chunk::<4>() {
+            Some(four) if end.len() == 4 => u64::from(u32::from_le_bytes(*four)) | 4 << 32,
+            _ => end.iter().fold(end.len() as u64, |x, &c| x << 8 | u64::from(c)),
+        };
         (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
     }
 
