@@ -428,6 +428,17 @@ fn a_name_after_a_speech_verb_is_a_speaker() {
     assert!(!place_ids("وقعت اشتباكات في ناحية الحواش بريف حماة.").is_empty());
 }
 
+/// After a particle that only comes before a verb, or a relative pronoun, a
+/// word that looks like a name is a verb: تدمر is "destroys" there.
+#[test]
+fn a_name_after_a_verb_particle_is_a_verb() {
+    assert!(place_ids("وتحذر المنظمة من المخدرات التي تدمر عقول الشباب في المنطقة.").is_empty());
+    assert!(place_ids("وقال إن الحرب قد تدمر ما تبقى من البنية التحتية.").is_empty());
+    let palmyra = place_ids("سيطر تنظيم داعش على مدينة تدمر الأثرية وسط البلاد.");
+    assert_eq!(palmyra.len(), 1, "{palmyra:?}");
+    assert!(!place_ids("انسحبت القوات من تدمر بعد معارك عنيفة.").is_empty());
+}
+
 /// A camp named with the dual kind word (مخيمي الهول) or its kind word is
 /// the camp, not the town of the same name.
 #[test]

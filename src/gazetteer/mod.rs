@@ -640,6 +640,7 @@ impl Gazetteer {
                         && !own_kind
                         && (common_noun_follows(normalized, hit.end) || after_facility(normalized, hit)))
                         || (prone && !own_kind && after_speech_verb(normalized, hit))
+                        || (!own_kind && after_verb_particle(normalized, hit))
                         || (!own_kind && personal_name_follows(normalized, hit.end))
                     {
                         continue;
@@ -922,6 +923,19 @@ fn after_facility(normalized: &str, hit: &Hit) -> bool {
             | "جسر"
             | "مطعم"
     )
+}
+
+/// True right after a particle that only comes before a verb (قد، لم، لن،
+/// سوف، كاد) or a relative pronoun (التي، الذي): the word that looks like a
+/// name is a verb there (التي تدمر البيئه، قد تدمر، لم تدمر: "destroys",
+/// not Palmyra).
+fn after_verb_particle(normalized: &str, hit: &Hit) -> bool {
+    if hit.clitic(normalized).is_some() {
+        return false;
+    }
+    let prev = word_before(normalized, hit.start);
+    let prev = prev.strip_prefix(['و', 'ف']).filter(|r| r.len() > 4).unwrap_or(prev);
+    matches!(prev, "قد" | "لم" | "لن" | "سوف" | "كاد" | "كادت" | "التي" | "الذي" | "اللتين" | "الذين")
 }
 
 /// True right after a verb of saying (وقال الحواش، اضاف العلي): the name is
