@@ -404,6 +404,11 @@ impl Extractor {
             {
                 return false;
             }
+            // Tanween marks an indefinite word, never a name: دوماً is
+            // "always", not Douma.
+            if norm.original_text(e.span).trim_end().ends_with(['\u{64B}', '\u{64C}', '\u{64D}']) {
+                return false;
+            }
             if !p.needs_context || crate::gazetteer::kind_word_at(text, e.span.start, p.kind) {
                 return true;
             }

@@ -439,6 +439,13 @@ fn a_name_after_a_verb_particle_is_a_verb() {
     assert!(!place_ids("انسحبت القوات من تدمر بعد معارك عنيفة.").is_empty());
 }
 
+/// Tanween marks an indefinite word, never a name: دوماً is "always".
+#[test]
+fn a_word_with_tanween_is_no_place() {
+    assert!(place_ids("والإنجازات الأمنية تستحق الإشادة دوماً، وقد ساهمت في إحباط محاولات إرهابية.").is_empty());
+    assert!(!place_ids("قتل خمسة مدنيين في قصف على مدينة دوما بالغوطة الشرقية.").is_empty());
+}
+
 /// A camp named with the dual kind word (مخيمي الهول) or its kind word is
 /// the camp, not the town of the same name.
 #[test]
