@@ -224,7 +224,14 @@ const HYPOTHETICAL: &[&str] = &[
     "تخوف",
     "تخوفا",
     "مخاوف",
-    // Preparations are for what is to come (تستعد لهجوم على ادلب).
+    // Preparations are for what is to come (تستعد لهجوم على ادلب، تتاهب
+    // لشن هجوم), and so is a purpose (لشن هجوم: to launch an attack).
+    "تتاهب",
+    "يتاهب",
+    "يتاهبون",
+    "تاهب",
+    "تاهبا",
+    "لشن",
     "تستعد",
     "يستعد",
     "يستعدون",
