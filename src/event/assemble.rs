@@ -826,6 +826,22 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
             return true;
         }
     }
+    // اندلعت مواجهات بين المتظاهرين وقوات الامن، اقتحم متظاهرون مطار
+    // النجف: unrest, not armed conflict (an attack or a bombing on
+    // protesters stays an event).
+    if matches!(kind, Some(EventKind::Clash | EventKind::Raid)) {
+        let end = a.tok(t.span.end);
+        let protester = |k: usize| {
+            let w = strip_clitic(a.word(k));
+            w.starts_with("متظاهر")
+                || w.starts_with("محتج")
+                || w.starts_with("تظاهر")
+                || w.starts_with("احتجاج")
+        };
+        if (i.saturating_sub(4)..end + 4).any(protester) {
+            return true;
+        }
+    }
     // لقطات التقطتها طائره بدون طيار: a drone that films.
     if a.rows[t.row as usize].kind == Some(EventKind::DroneStrike) {
         let filming = |k: usize| {
