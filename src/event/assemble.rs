@@ -818,6 +818,10 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
                 | "التورط"
                 | "بالضلوع"
                 | "لضلوعه"
+                // بدعوي زرعهم عبوه ناسفه: a pretext, not a bombing.
+                | "بدعوي"
+                | "بحجه"
+                | "بذريعه"
         )
     };
     if (i.saturating_sub(3)..i).any(charge) {
