@@ -885,6 +885,20 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
             }
         }
     }
+    // قاد جونسون هجوم هيت وسجل 20 نقطه: a match, not an attack on Hit.
+    let s = a.sentences.partition_point(|sp| sp.end <= t.span.start);
+    if s < a.sentences.len() {
+        let (s0, s1) = a.sentence_tokens(s);
+        let scored = |k: usize| {
+            matches!(a.word(k).strip_prefix('و').unwrap_or(a.word(k)), "سجل" | "سجلت" | "يسجل" | "تسجل")
+                && (k + 1..(k + 4).min(s1)).any(|j| {
+                    matches!(strip_clitic(a.word(j)), "نقطه" | "نقاط" | "نقطتين" | "هدفا" | "هدفين" | "اهداف")
+                })
+        };
+        if (s0..s1).any(scored) {
+            return true;
+        }
+    }
     a.rows[t.row as usize].kind == Some(EventKind::Execution)
         && (i.saturating_sub(2)..i)
             .any(|k| matches!(strip_clitic(a.word(k)), "حكم" | "حكما" | "احكام" | "قضت" | "يقضي"))
