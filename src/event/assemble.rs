@@ -1218,6 +1218,12 @@ fn modality(a: &Analysis<'_, '_>, ts: usize, t_tok: usize, t_end: usize, dates: 
             return Modality::Hypothetical;
         }
     }
+    // مع اقتراب هجوم ادلب: what approaches has not come (right before the
+    // trigger only: "اقتراب ساعه الحسم" earlier in a sentence says nothing
+    // of the shelling it reports).
+    if t_tok > ts && matches!(a.word(t_tok - 1), "اقتراب" | "باقتراب") {
+        return Modality::Hypothetical;
+    }
     // تعد لهجوم، يعد لعمليه: "prepares for" (تعد alone also means "counts").
     if t_tok > ts
         && matches!(a.word(t_tok - 1), "تعد" | "يعد" | "تعدان" | "يعدون")
