@@ -827,10 +827,15 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
     if (i.saturating_sub(3)..i).any(charge) {
         return true;
     }
-    // خطف الميداليه، شن هجوما لاذعا: sport and words, not arms.
     let kind = a.rows[t.row as usize].kind;
+    let end = a.tok(t.span.end);
+    // The tokens of the trigger's sentence.
+    let sentence = {
+        let s = a.sentences.partition_point(|sp| sp.end <= t.span.start);
+        (s < a.sentences.len()).then(|| a.sentence_tokens(s))
+    };
+    // خطف الميداليه، شن هجوما لاذعا: sport and words, not arms.
     if let Some(&(_, reach, stripped, words)) = FIGURES.iter().find(|f| Some(f.0) == kind) {
-        let end = a.tok(t.span.end);
         let word = |k: usize| if stripped { strip_clitic(a.word(k)) } else { a.word(k) };
         if (end..end + reach).any(|k| words.contains(&word(k))) {
             return true;
@@ -840,7 +845,6 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
     // النجف: unrest, not armed conflict (an attack or a bombing on
     // protesters stays an event).
     if matches!(kind, Some(EventKind::Clash | EventKind::Raid)) {
-        let end = a.tok(t.span.end);
         let protester = |k: usize| {
             let w = strip_clitic(a.word(k));
             w.starts_with("متظاهر")
@@ -853,7 +857,7 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
         }
     }
     // لقطات التقطتها طائره بدون طيار: a drone that films.
-    if a.rows[t.row as usize].kind == Some(EventKind::DroneStrike) {
+    if kind == Some(EventKind::DroneStrike) {
         let filming = |k: usize| {
             // (the word as written: strip_clitic would read التقط as ال + تقط)
             let w = a.word(k);
@@ -868,27 +872,18 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
             return true;
         }
     }
-    // انفجار مستودع ... بسبب ماس كهربائي: an accident, not an attack.
-    let explosion = a.rows[t.row as usize].kind.is_some_and(|k| k.family() == 1);
-    let accident = |k: usize| {
-        let w = strip_clitic(a.word(k));
-        (matches!(w, "ماس" | "تماس") && a.word(k + 1).starts_with("كهرباي"))
-            || (w == "خلل" && a.word(k + 1) == "فني")
-            || matches!(w, "عرضي" | "عرضيا" | "تسرب")
-    };
-    if explosion {
-        let s = a.sentences.partition_point(|sp| sp.end <= t.span.start);
-        if s < a.sentences.len() {
-            let (s0, s1) = a.sentence_tokens(s);
-            if (s0..s1).any(accident) {
-                return true;
-            }
+    if let Some((s0, s1)) = sentence {
+        // انفجار مستودع ... بسبب ماس كهربائي: an accident, not an attack.
+        let accident = |k: usize| {
+            let w = strip_clitic(a.word(k));
+            (matches!(w, "ماس" | "تماس") && a.word(k + 1).starts_with("كهرباي"))
+                || (w == "خلل" && a.word(k + 1) == "فني")
+                || matches!(w, "عرضي" | "عرضيا" | "تسرب")
+        };
+        if kind.is_some_and(|k| k.family() == 1) && (s0..s1).any(accident) {
+            return true;
         }
-    }
-    // قاد جونسون هجوم هيت وسجل 20 نقطه: a match, not an attack on Hit.
-    let s = a.sentences.partition_point(|sp| sp.end <= t.span.start);
-    if s < a.sentences.len() {
-        let (s0, s1) = a.sentence_tokens(s);
+        // قاد جونسون هجوم هيت وسجل 20 نقطه: a match, not an attack on Hit.
         let scored = |k: usize| {
             matches!(a.word(k).strip_prefix('و').unwrap_or(a.word(k)), "سجل" | "سجلت" | "يسجل" | "تسجل")
                 && (k + 1..(k + 4).min(s1)).any(|j| {
@@ -899,7 +894,7 @@ fn sentence_not_event(a: &Analysis<'_, '_>, t: &Trig) -> bool {
             return true;
         }
     }
-    a.rows[t.row as usize].kind == Some(EventKind::Execution)
+    kind == Some(EventKind::Execution)
         && (i.saturating_sub(2)..i)
             .any(|k| matches!(strip_clitic(a.word(k)), "حكم" | "حكما" | "احكام" | "قضت" | "يقضي"))
         || a.tokens[i].text(a.text()).starts_with("بالاعدام")
@@ -1057,10 +1052,8 @@ fn pick_place<'g>(
 fn is_aircraft(a: &Analysis<'_, '_>, i: usize) -> bool {
     let w = strip_clitic(a.word(i));
     match w {
-        "الطايرات" | "طايرات" | "المقاتلات" | "مقاتلات" | "المروحيات" | "مروحيات" => {
-            true
-        }
-        "الطيران" | "طيران" => matches!(
+        _ if WARPLANES.contains(&w) => true,
+        "طيران" => matches!(
             a.word(i + 1),
             "الحربي"
                 | "المروحي"
@@ -1079,6 +1072,10 @@ fn is_aircraft(a: &Analysis<'_, '_>, i: usize) -> bool {
         _ => false,
     }
 }
+
+/// Warplanes, as `strip_clitic` leaves them (الطايرات، بمقاتلات → طايرات،
+/// مقاتلات).
+const WARPLANES: &[&str] = &["طايرات", "مقاتلات", "مروحيات"];
 
 /// Stems of verbs of withdrawal and flight: a place after them and باتجاه
 /// is where the attackers went (ينسحبوا، انسحبت، فروا، لاذوا، هربوا).
@@ -1390,6 +1387,7 @@ fn roles<'g>(
         // a claim (اعلن تنظيم داعش في بيان مسووليته عن تفجير).
         // ... or announces its own deed (اعلنت قسد سيطرتها علي هجين).
         let end_tok = a.tok(sp.end);
+        let last_tok = a.tok(sp.end.saturating_sub(1));
         let own_deed = end_tok == t0 && ["ه", "ها", "هم"].iter().any(|p| a.word(t0).ends_with(p));
         let claims = i < t0
             && ((end_tok..t0).any(|k| matches!(a.word(k), "مسووليته" | "مسووليتها" | "مسووليتهم"))
@@ -1406,7 +1404,7 @@ fn roles<'g>(
         match blame[n] {
             Some(Blame::Accused) => {
                 push(&mut perps, actor, sp);
-                given.push((a.tok(sp.end.saturating_sub(1)), true));
+                given.push((last_tok, true));
                 continue;
             }
             Some(Blame::Accuser) => continue,
@@ -1419,7 +1417,7 @@ fn roles<'g>(
         if let Some(chain_start) = antecedent.filter(|_| before) {
             if i >= chain_start {
                 push(&mut perps, actor, sp);
-                given.push((a.tok(sp.end.saturating_sub(1)), true));
+                given.push((last_tok, true));
             }
             continue;
         }
@@ -1436,31 +1434,21 @@ fn roles<'g>(
         {
             perps.retain(|(_, psp)| psp.start > main.span.start);
             push(&mut perps, actor, sp);
-            given.push((a.tok(sp.end.saturating_sub(1)), true));
+            given.push((last_tok, true));
             continue;
         }
         // بقصف لطيران التحالف، استهدفت طايرات التحالف: the side whose
         // aircraft strike (the name right after the aircraft, not with ل:
         // طايره للنظام is the regime's plane, hit or not).
-        let flown = matches!(
-            strip_clitic(prev(1)),
-            "طيران"
-                | "الطيران"
-                | "طايرات"
-                | "الطايرات"
-                | "مقاتلات"
-                | "المقاتلات"
-                | "مروحيات"
-                | "المروحيات"
-                | "مسيرات"
-        );
+        let flown =
+            matches!(strip_clitic(prev(1)), "طيران" | "مسيرات") || WARPLANES.contains(&strip_clitic(prev(1)));
         if flown
             && i > ts
             && !a.word(i).starts_with('ل')
             && matches!(kind, EventKind::Airstrike | EventKind::DroneStrike | EventKind::Shelling)
         {
             push(&mut perps, actor, sp);
-            given.push((a.tok(sp.end.saturating_sub(1)), true));
+            given.push((last_tok, true));
             continue;
         }
         // Right after طرد as a verbal noun: the side driven out.
@@ -1468,7 +1456,6 @@ fn roles<'g>(
             push(&mut targets, actor, sp);
             continue;
         }
-        let last_tok = a.tok(sp.end.saturating_sub(1));
         // وقوات سوريه right after another actor: the same role.
         let word_i = a.tokens[i].text(a.text());
         if word_i.starts_with('و') {
@@ -1550,10 +1537,10 @@ fn roles<'g>(
                 let w = a.word(k);
                 LIGHT_VERBS.contains(&w.strip_prefix(['و', 'ف']).filter(|r| r.len() > 2).unwrap_or(w))
             };
-            // ... or right before the light verb (طائرات القوه الجويه نفذت ضربه).
-            let end = a.tok(sp.end);
-            // ... or claims it (اعلن تنظيم داعش في بيان مسووليته عن تفجير).
-            let light = (ts..i).rev().take(4).any(is_light) || (end..t0.min(end + 2)).any(is_light) || claims;
+            // ... or right before the light verb (طائرات القوه الجويه نفذت ضربه),
+            // or claims it (اعلن تنظيم داعش في بيان مسووليته عن تفجير).
+            let light =
+                (ts..i).rev().take(4).any(is_light) || (end_tok..t0.min(end_tok + 2)).any(is_light) || claims;
             if (form == TriggerForm::Verb && gap(i, t0) <= 8) || (light && gap(i, t0) <= 8) {
                 push(&mut perps, actor, sp);
             }
