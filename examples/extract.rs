@@ -414,8 +414,9 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     }
 }
 
-/// One JSON Lines record: the text is read straight into its `String` (no
-/// intermediate `serde_json::Value`, no copy), other fields are ignored.
+/// One JSON Lines record: only `id`, `text` and `published` are read, each
+/// as a JSON value of its own (a string moves out of it without a copy);
+/// other fields are skipped, with no tree of the whole record.
 #[derive(serde::Deserialize)]
 struct Record {
     id: Option<serde_json::Value>,

@@ -631,12 +631,10 @@ fn dateline_zones(text: &str, dateline: Option<Span>) -> Vec<Span> {
             // filed from, up to its name, which ends within 120 bytes.
             let head = &line[..crate::normalize::floor_char_boundary(line, 120)];
             // Every mark opens with a bracket: most lines have none.
-            let ends = AGENCY_MARKS
-                .iter()
-                .filter(|_| head.contains('('))
-                .filter_map(|m| head.find(m).map(|k| k + m.len()));
-            if let Some(k) = ends.filter(|&k| k <= 120).min() {
-                zones.push(Span::new(span.start, span.start + k));
+            if head.contains('(') {
+                if let Some(k) = AGENCY_MARKS.iter().filter_map(|m| head.find(m).map(|k| k + m.len())).min() {
+                    zones.push(Span::new(span.start, span.start + k));
+                }
             }
         }
     }

@@ -930,46 +930,46 @@ fn after_facility(normalized: &str, hit: &Hit) -> bool {
 /// name is a verb there (التي تدمر البيئه، قد تدمر، لم تدمر: "destroys",
 /// not Palmyra).
 fn after_verb_particle(normalized: &str, hit: &Hit) -> bool {
+    bare_after(normalized, hit, &["قد", "لم", "لن", "سوف", "كاد", "كادت", "التي", "الذي", "اللتين", "الذين"])
+}
+
+/// True when the hit has no clitic and the word before it, without و/ف,
+/// is one of `words`.
+fn bare_after(normalized: &str, hit: &Hit, words: &[&str]) -> bool {
     if hit.clitic(normalized).is_some() {
         return false;
     }
     let prev = word_before(normalized, hit.start);
-    let prev = prev.strip_prefix(['و', 'ف']).filter(|r| r.len() > 4).unwrap_or(prev);
-    matches!(prev, "قد" | "لم" | "لن" | "سوف" | "كاد" | "كادت" | "التي" | "الذي" | "اللتين" | "الذين")
+    words.contains(&prev.strip_prefix(['و', 'ف']).filter(|r| r.len() > 4).unwrap_or(prev))
 }
 
 /// True right after a verb of saying (وقال الحواش، اضاف العلي): the name is
 /// the speaker's, a family name shared with a village.
 fn after_speech_verb(normalized: &str, hit: &Hit) -> bool {
-    if hit.clitic(normalized).is_some() {
-        return false;
-    }
-    let prev = word_before(normalized, hit.start);
-    let prev = prev.strip_prefix(['و', 'ف']).filter(|r| r.len() > 4).unwrap_or(prev);
-    matches!(
-        prev,
-        "قال"
-            | "قالت"
-            | "اضاف"
-            | "اضافت"
-            | "اوضح"
-            | "اوضحت"
-            | "اكد"
-            | "اكدت"
-            | "صرح"
-            | "صرحت"
-            | "اشار"
-            | "اشارت"
-            | "تابع"
-            | "تابعت"
-            | "ذكر"
-            | "ذكرت"
-            | "يقول"
-            | "تقول"
-            | "يضيف"
-            | "راي"
-            | "يري"
-    )
+    const SPEECH: &[&str] = &[
+        "قال",
+        "قالت",
+        "اضاف",
+        "اضافت",
+        "اوضح",
+        "اوضحت",
+        "اكد",
+        "اكدت",
+        "صرح",
+        "صرحت",
+        "اشار",
+        "اشارت",
+        "تابع",
+        "تابعت",
+        "ذكر",
+        "ذكرت",
+        "يقول",
+        "تقول",
+        "يضيف",
+        "راي",
+        "يري",
+    ];
+    bare_after(normalized, hit, SPEECH)
 }
 
 /// True when the name is the first part of a person's name: "صلاح الدين
