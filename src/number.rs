@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap as HashMap;
 use once_cell::sync::Lazy;
 
 use crate::span::Span;
-use crate::token::{Token, TokenKind, clitic_stems, tokenize};
+use crate::token::{Token, TokenKind, tokenize};
 
 /// A quantity read from text: exact (`min == max`), open (`max` is `None`,
 /// "at least"), a range, or approximate.
@@ -201,11 +201,7 @@ fn leak(s: String) -> &'static str {
 /// The number word behind a token, through its clitics (وعشرون، بثلاثه،
 /// العشرات): the word, and where the stem starts.
 fn word_of(text: &str) -> Option<(Word, usize)> {
-    if !WORDS.may_hold_stem_of(text) {
-        return None;
-    }
-    clitic_stems(text).find_map(|(at, stem)| {
-        let w = *WORDS.get(stem)?;
+    WORDS.find_stem(text, |at, &w| {
         // المئه، بالمئه، الالف: a rate or a name, not a count.
         let article = text[..at].ends_with("ال") || (at > 0 && text.starts_with("لل"));
         if article

@@ -357,7 +357,7 @@ fn may_start_date(text: &str, t: &Token) -> bool {
         return true;
     }
     let w = t.text(text);
-    STARTERS.may_hold_stem_of(w) && clitic_stems(w).any(|(_, s)| STARTERS.contains(s))
+    STARTERS.find_stem(w, |_, _| Some(())).is_some()
 }
 
 /// Every date in the tokens of `text`, in order. Yearless dates take the
@@ -542,10 +542,7 @@ fn time_word(text: &str, tokens: &[Token], i: usize) -> Option<(TimeWord, usize,
             }
         }
     }
-    if !WORDS.may_hold_stem_of(w) {
-        return None;
-    }
-    clitic_stems(w).find_map(|(at, stem)| WORDS.get(stem).map(|tw| (*tw, i + 1, at)))
+    WORDS.find_stem(w, |at, tw| Some((*tw, i + 1, at)))
 }
 
 fn word(text: &str, tokens: &[Token], i: usize) -> Option<&'static str> {
