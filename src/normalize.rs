@@ -924,6 +924,19 @@ pub fn is_word_char(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// The masks of `ends_word_in_arabic_block` say what the list of code
+    /// points says, for every char of the block.
+    #[test]
+    fn arabic_block_punctuation() {
+        for c in '\u{600}'..='\u{6FF}' {
+            let cp = c as u32;
+            let listed =
+                matches!(cp, 0x600..=0x60F | 0x61B..=0x61F | 0x66A..=0x66D | 0x6D4 | 0x6DD | 0x6DE | 0x6E9);
+            let b = c.to_string().into_bytes();
+            assert_eq!(ends_word_in_arabic_block(b[0], b[1]), listed, "U+{cp:04X}");
+        }
+    }
+
     fn norm(s: &str) -> String {
         Normalizer::new().normalize_str(s)
     }
