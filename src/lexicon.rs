@@ -223,7 +223,7 @@ impl FirstRuns {
         for run in runs {
             // A run is a prefix of a pattern: the anchored walk never dies.
             let state = run.iter().fold(start, |sid, &b| nfa.next_state(Anchored::Yes, sid, b));
-            let h = Self::hash(run);
+            let h = hash_bytes(run);
             let bit = (h >> (64 - Self::BITS)) as usize;
             table.bits[bit / 64] |= 1 << (bit % 64);
             let mut i = table.home(h);
@@ -242,23 +242,6 @@ impl FirstRuns {
         Ok(table)
     }
 
-    /// A multiplicative hash over 8-byte chunks (FxHash's mixing); the last
-    /// chunk is read overlapping, so no byte is copied.
-    #[inline]
-    fn hash(key: &[u8]) -> u64 {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut h = key.len() as u64;
-        let mut chunks = key.chunks_exact(8);
-        for c in &mut chunks {
-            h = (h.rotate_left(5) ^ u64_at(c, 0)).wrapping_mul(K);
-        }
-        if !chunks.remainder().is_empty() {
-            let tail = if key.len() >= 8 { u64_at(key, key.len() - 8) } else { short_bits(key) };
-            h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
-        }
-        h
-    }
-
     /// The slot a hash starts probing at (high bits below the bit table's).
     #[inline]
     fn home(&self, h: u64) -> usize {
@@ -274,7 +257,7 @@ impl FirstRuns {
     /// the end of its word), or `None` when no pattern starts with it.
     #[inline(always)]
     fn state_after(&self, word: &[u8]) -> Option<StateID> {
-        let h = Self::hash(word);
+        let h = hash_bytes(word);
         let bit = (h >> (64 - Self::BITS)) as usize;
         if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
@@ -301,6 +284,23 @@ impl FirstRuns {
     }
 }
 
+/// A multiplicative hash over 8-byte chunks (FxHash's mixing); the last
+/// chunk is read overlapping, so no byte is copied.
+#[inline]
+fn hash_bytes(key: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = key.len() as u64;
+    let mut chunks = key.chunks_exact(8);
+    for c in &mut chunks {
+        h = (h.rotate_left(5) ^ u64_at(c, 0)).wrapping_mul(K);
+    }
+    if !chunks.remainder().is_empty() {
+        let tail = if key.len() >= 8 { u64_at(key, key.len() - 8) } else { ends_bits(key) };
+        h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
+    }
+    h
+}
+
 /// `a == b` for two slices of the same length, eight bytes at a time (the
 /// last eight read overlapping): runs are short, and a call to `bcmp` cost
 /// more than the comparison.
@@ -311,7 +311,7 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     if n < 8 {
-        return short_bits(a) == short_bits(b);
+        return ends_bits(a) == ends_bits(b);
     }
     let mut k = 0;
     while k + 8 < n {
@@ -329,11 +329,12 @@ fn u64_at(s: &[u8], at: usize) -> u64 {
     s.get(at..at + 8).and_then(|c| c.try_into().ok()).map_or(0, u64::from_le_bytes)
 }
 
-/// Every byte of a slice shorter than 8, packed: two overlapping 4-byte
-/// reads from 4 bytes on, else first, middle and last byte. Equal lengths
-/// and equal bits mean equal bytes.
+/// The first and last four bytes of a slice, packed (two 4-byte reads,
+/// overlapping below 8 bytes), or its first, middle and last byte below 4.
+/// Below 8 bytes, equal lengths and equal bits mean equal bytes; the word
+/// tables of the readers (`token::WordMap`) hash longer words from it too.
 #[inline]
-fn short_bits(k: &[u8]) -> u64 {
+pub(crate) fn ends_bits(k: &[u8]) -> u64 {
     let n = k.len();
     let u32_at = |at: usize| k.get(at..at + 4).and_then(|c| c.try_into().ok()).map_or(0, u32::from_le_bytes);
     if n >= 4 {

@@ -182,31 +182,54 @@ pub fn clitic_stems(word: &str) -> impl Iterator<Item = (usize, &str)> {
     out.into_iter().flatten()
 }
 
-/// A table of words for the token readers (time words, number words): a
-/// hash map behind a 4,096-bit filter, so that the many words that are in
-/// no table are turned away by one multiply and one bit test, without
-/// hashing the whole word or touching the map.
+/// A table of words for the token readers (time words, number words, cue
+/// words, place-kind words): a hash map behind a 4,096-bit filter, so that
+/// the many words that are in no table are turned away by one multiply and
+/// one bit test, without hashing the whole word or touching the map.
 #[derive(Clone, Debug)]
 pub(crate) struct WordMap<V> {
-    filter: [u64; 64],
+    /// One bit per hashed word.
+    words: Bits,
     /// One bit per word's last four bytes (all of a shorter word's): the
     /// stems of a word all end where it ends, so one test serves them all.
-    ends: [u64; 64],
+    ends: Bits,
     /// Bit n set: some word is n < 4 bytes long.
     short: u8,
     map: rustc_hash::FxHashMap<&'static str, V>,
 }
 
+/// 4,096 bits, one per key hashed from its length and its first and last
+/// four bytes (a filter: the map compares whole words).
+#[derive(Clone, Debug)]
+struct Bits([u64; 64]);
+
+impl Bits {
+    #[inline]
+    fn slot(key: &[u8]) -> usize {
+        let x = crate::lexicon::ends_bits(key) ^ key.len() as u64;
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+    }
+
+    fn insert(&mut self, key: &[u8]) {
+        let h = Self::slot(key);
+        self.0[h / 64] |= 1 << (h % 64);
+    }
+
+    #[inline]
+    fn has(&self, key: &[u8]) -> bool {
+        let h = Self::slot(key);
+        self.0[h / 64] & (1 << (h % 64)) != 0
+    }
+}
+
 impl<V> WordMap<V> {
     /// The map of `entries`; a word given twice keeps its last value.
     pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
-        let mut m = WordMap { filter: [0; 64], ends: [0; 64], short: 0, map: Default::default() };
+        let mut m = WordMap { words: Bits([0; 64]), ends: Bits([0; 64]), short: 0, map: Default::default() };
         for (w, v) in entries {
-            let h = Self::slot(w);
-            m.filter[h / 64] |= 1 << (h % 64);
             let b = w.as_bytes();
-            let h = Self::slot_of_end(&b[b.len().saturating_sub(4)..]);
-            m.ends[h / 64] |= 1 << (h % 64);
+            m.words.insert(b);
+            m.ends.insert(&b[b.len().saturating_sub(4)..]);
             if b.len() < 4 {
                 m.short |= 1 << b.len();
             }
@@ -233,31 +256,16 @@ impl<V> WordMap<V> {
     fn may_hold_stem_of(&self, word: &str) -> bool {
         let b = word.as_bytes();
         let n = b.len();
-        let set = |bits: &[u64; 64], h: usize| bits[h / 64] & (1 << (h % 64)) != 0;
-        if n >= 4 && set(&self.ends, Self::slot_of_end(&b[n - 4..])) {
+        if n >= 4 && self.ends.has(&b[n - 4..]) {
             return true;
         }
-        self.short != 0
-            && (1..4).any(|k| {
-                self.short & (1 << k) != 0 && n >= k && set(&self.ends, Self::slot_of_end(&b[n - k..]))
-            })
-    }
-
-    /// One of 4,096 bits from at most four bytes and their count.
-    #[inline]
-    fn slot_of_end(end: &[u8]) -> usize {
-        let x = match end.first_chunk::<4>() {
-            Some(four) if end.len() == 4 => u64::from(u32::from_le_bytes(*four)) | 4 << 32,
-            _ => end.iter().fold(end.len() as u64, |x, &c| x << 8 | u64::from(c)),
-        };
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+        self.short != 0 && (1..4).any(|k| self.short & (1 << k) != 0 && n >= k && self.ends.has(&b[n - k..]))
     }
 
     /// The value of `word`, if it is in the table.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&V> {
-        let h = Self::slot(word);
-        if self.filter[h / 64] & (1 << (h % 64)) == 0 {
+        if !self.words.has(word.as_bytes()) {
             return None;
         }
         self.map.get(word)
@@ -272,22 +280,6 @@ impl<V> WordMap<V> {
     /// Every word of the table.
     pub(crate) fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.map.keys().copied()
-    }
-
-    /// One of 4,096 bits from the word's length and its first and last four
-    /// bytes (a filter: the map compares the whole word).
-    #[inline]
-    fn slot(word: &str) -> usize {
-        let b = word.as_bytes();
-        let n = b.len();
-        let u32_at =
-            |at: usize| b.get(at..at + 4).and_then(|c| c.try_into().ok()).map_or(0, u32::from_le_bytes);
-        let x = if n >= 4 {
-            u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << 32
-        } else {
-            b.iter().fold(0u64, |x, &c| x << 8 | u64::from(c))
-        };
-        ((x ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
     }
 }
 
